@@ -1,0 +1,44 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { editors } from '@/access/editors'
+import { hasRole } from '@/access/roles'
+
+import { rejectNonRasterUpload } from './hooks/rejectNonRasterUpload'
+
+/** Raster formats only: SVG and other XML can carry script, so they are refused. */
+export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { useAsTitle: 'alt', group: 'Content' },
+  access: {
+    read: anyone,
+    create: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'author'),
+    update: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'author'),
+    delete: editors,
+  },
+  hooks: { beforeValidate: [rejectNonRasterUpload] },
+  upload: {
+    staticDir: path.resolve(process.cwd(), 'media'),
+    mimeTypes: IMAGE_MIME_TYPES,
+    imageSizes: [
+      { name: 'thumbnail', width: 400 },
+      { name: 'card', width: 800 },
+    ],
+    adminThumbnail: 'thumbnail',
+  },
+  fields: [
+    {
+      name: 'alt',
+      label: 'Alternative text',
+      type: 'text',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'What the image shows, for readers who cannot see it.' },
+    },
+    { name: 'caption', type: 'text', maxLength: 300 },
+  ],
+}

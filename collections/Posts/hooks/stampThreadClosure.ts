@@ -1,0 +1,19 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { Post } from '@/payload-types'
+
+/** Records when and by whom a thread was closed; reopening clears the record. */
+export const stampThreadClosure: CollectionBeforeChangeHook<Post> = ({ data, originalDoc, req }) => {
+  const before = originalDoc?.commentStatus ?? 'open'
+  const after = data.commentStatus ?? before
+  if (after === 'closed' && before !== 'closed') {
+    data.commentsClosedAt ??= new Date().toISOString()
+    if (data.commentsClosedBy === undefined) data.commentsClosedBy = req.user?.id ?? null
+  }
+  if (after === 'open' && before === 'closed') {
+    data.commentsClosedAt = null
+    data.commentsClosedBy = null
+    data.commentsClosedReason = null
+  }
+  return data
+}

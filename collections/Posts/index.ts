@@ -1,0 +1,164 @@
+import type { CollectionConfig } from 'payload'
+
+import { editors } from '@/access/editors'
+import { staff, staffField } from '@/access/staff'
+import { slugField } from '@/fields/slugField'
+
+import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
+import { readPublishedOrStaff } from './access/readPublishedOrStaff'
+import { setThreadStatus } from './endpoints/setThreadStatus'
+import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
+import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
+import { setCreatedBy } from './hooks/setCreatedBy'
+import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
+import { stampThreadClosure } from './hooks/stampThreadClosure'
+
+export const Posts: CollectionConfig = {
+  slug: 'posts',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'publishedAt', 'archived', 'commentStatus', '_status'],
+    group: 'Content',
+    listSearchableFields: ['title', 'slug', 'excerpt'],
+  },
+  access: {
+    read: readPublishedOrStaff,
+    readVersions: staff,
+    create: canCreatePosts,
+    update: canUpdatePosts,
+    delete: editors,
+  },
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  defaultSort: '-publishedAt',
+  endpoints: [setThreadStatus],
+  hooks: {
+    beforeValidate: [rejectEditorialFieldChanges],
+    beforeChange: [
+      rejectPublishingByAuthors,
+      setCreatedBy,
+      stampPublicationAndArchive,
+      stampThreadClosure,
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Content',
+          fields: [
+            {
+              name: 'excerpt',
+              type: 'textarea',
+              maxLength: 600,
+              admin: { description: 'One or two sentences shown in lists, feeds and link previews.' },
+            },
+            { name: 'body', type: 'richText', required: true },
+          ],
+        },
+        {
+          label: 'Archive',
+          fields: [
+            {
+              name: 'archived',
+              type: 'checkbox',
+              defaultValue: false,
+              index: true,
+              admin: {
+                description:
+                  'An archived post stays online under a banner saying it is archived and no longer updated. Archiving closes its comments.',
+              },
+            },
+            {
+              name: 'archivedAt',
+              type: 'date',
+              admin: { condition: (data) => Boolean(data?.archived) },
+            },
+            {
+              name: 'archiveNotice',
+              type: 'textarea',
+              maxLength: 1000,
+              admin: {
+                condition: (data) => Boolean(data?.archived),
+                description: 'Replaces the site-wide archive banner text on this post only.',
+              },
+            },
+          ],
+        },
+        {
+          label: 'Discussion',
+          fields: [
+            {
+              name: 'commentStatus',
+              label: 'Comments',
+              type: 'select',
+              required: true,
+              defaultValue: 'open',
+              options: [
+                { label: 'Open', value: 'open' },
+                { label: 'Closed', value: 'closed' },
+              ],
+            },
+            {
+              name: 'commentsClosedAt',
+              type: 'date',
+              admin: { readOnly: true, condition: (data) => data?.commentStatus === 'closed' },
+            },
+            {
+              name: 'commentsClosedBy',
+              type: 'relationship',
+              relationTo: 'users',
+              access: { read: staffField },
+              admin: { readOnly: true, condition: (data) => data?.commentStatus === 'closed' },
+            },
+            {
+              name: 'commentsClosedReason',
+              type: 'text',
+              maxLength: 500,
+              admin: { condition: (data) => data?.commentStatus === 'closed' },
+            },
+          ],
+        },
+      ],
+    },
+    slugField('title'),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set automatically on first publish.',
+      },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'categories',
+      type: 'relationship',
+      relationTo: 'categories',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { read: staffField, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+  timestamps: true,
+}

@@ -1,0 +1,31 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Payload runs outside Next too (src/start.ts migrates, seeds and answers /healthz). Keeping
+  // payload and its database adapters external in every mode means both sides share one module
+  // instance, so the Payload that Next's routes get from getPayload() is the one start-up made.
+  serverExternalPackages: [
+    'payload',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/db-postgres',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/drizzle',
+    '@payloadcms/graphql',
+  ],
+  images: {
+    localPatterns: [{ pathname: '/api/media/file/**' }],
+  },
+  // Express (src/server.ts) owns security headers and compression decisions.
+  poweredByHeader: false,
+  webpack: (webpackConfig) => {
+    webpackConfig.resolve.extensionAlias = {
+      '.cjs': ['.cts', '.cjs'],
+      '.js': ['.ts', '.tsx', '.js', '.jsx'],
+      '.mjs': ['.mts', '.mjs'],
+    }
+    return webpackConfig
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

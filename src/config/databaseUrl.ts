@@ -1,0 +1,35 @@
+import path from 'node:path'
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; url: string; file: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'mongodb'; url: string }
+
+export const ACCEPTED_DATABASE_URLS =
+  'unset (SQLite file under data/), file:<path> (SQLite), postgres://... or postgresql://... (PostgreSQL), mongodb://... or mongodb+srv://... (MongoDB)'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Decides which Payload database adapter DATABASE_URL asks for. Unset means the embedded SQLite
+ * file in the data directory, so a fresh clone needs no database set-up.
+ */
+export function parseDatabaseUrl(value: string | undefined, dataDir: string): DatabaseTarget {
+  const url = value?.trim()
+  if (!url) {
+    const file = path.join(dataDir, 'payload.db')
+    return { kind: 'sqlite', url: `file:${file}`, file }
+  }
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url }
+  if (/^mongodb(\+srv)?:\/\//i.test(url)) return { kind: 'mongodb', url }
+  if (/^file:/i.test(url)) {
+    const file = path.resolve(url.slice('file:'.length))
+    return { kind: 'sqlite', url: `file:${file}`, file }
+  }
+  const scheme = url.includes('://') ? url.slice(0, url.indexOf('://') + 3) : url.slice(0, 20)
+  throw new ConfigError(
+    `DATABASE_URL "${scheme}..." is not supported; accepted forms: ${ACCEPTED_DATABASE_URLS}`,
+  )
+}

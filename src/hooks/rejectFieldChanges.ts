@@ -1,0 +1,50 @@
+import { APIError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
+
+import type { User } from '@/payload-types'
+
+type Options = {
+  /** Top-level field names the rule guards. */
+  fields: string[]
+  /** Who may change them. Server code calling the Local API without a user is always trusted. */
+  allowed: (user: User) => boolean
+  /** What a refused caller is told (403). */
+  message: string
+  /** Values that count as "not set" when a document is created (e.g. a field's default). */
+  createDefaults?: Record<string, unknown>
+}
+
+/** Relationship values arrive as ids or populated docs; compare them by id. */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise)
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id
+  return value ?? null
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b))
+}
+
+export function isTrustedServerCall(req: PayloadRequest): boolean {
+  return !req.user && req.payloadAPI === 'local'
+}
+
+/**
+ * Refuses, with a clear 403 and before anything is written, a change to fields the caller's role
+ * may not touch. Field-level access alone would drop such a change silently.
+ */
+export function rejectFieldChanges(options: Options): CollectionBeforeValidateHook {
+  return ({ data, originalDoc, operation, req }) => {
+    if (!data || isTrustedServerCall(req)) return data
+    if (req.user && options.allowed(req.user as User)) return data
+    const changed = options.fields.find((field) => {
+      if (!(field in data)) return false
+      const before =
+        operation === 'update'
+          ? (originalDoc as Record<string, unknown> | undefined)?.[field]
+          : options.createDefaults?.[field]
+      return !sameValue(data[field], before)
+    })
+    if (changed) throw new APIError(`${options.message} (field: ${changed})`, 403, undefined, true)
+    return data
+  }
+}
