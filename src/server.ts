@@ -3,6 +3,7 @@ import http from 'node:http'
 import express, { type ErrorRequestHandler } from 'express'
 import type { Payload } from 'payload'
 
+import { closeDatabase } from '@/db/closeDatabase'
 import { clientIpHeader } from '@/http/clientIpHeader'
 import { healthCheck } from '@/http/healthCheck'
 import { requestLog } from '@/http/requestLog'
@@ -74,7 +75,7 @@ export async function listen(
       const force = setTimeout(() => server.closeAllConnections(), graceMs)
       await closed
       clearTimeout(force)
-      await payload.destroy()
+      await closeDatabase(payload)
       payload.logger.info('database closed, bye')
     })()
     return closing

@@ -45,8 +45,7 @@ export function ensureBuild(root: string, log: (message: string) => void = conso
   if (!reason) return
   log(`Building the site (${reason}); this takes about a minute...`)
   // next build sets NODE_ENV itself; a value inherited from start-up would confuse it.
-  const env = { ...process.env }
-  delete env.NODE_ENV
+  const env = { ...process.env, NODE_ENV: undefined } as unknown as NodeJS.ProcessEnv
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' })
   if (result.status !== 0) {
     throw new Error(`next build failed (exit code ${result.status ?? result.signal})`)

@@ -17,6 +17,7 @@ export async function startTestPayload(): Promise<TestPayload> {
   const { getPayload } = await import('payload')
   const { default: config } = await import('@payload-config')
   const { applyMigrations } = await import('@/db/migrations')
+  const { closeDatabase } = await import('@/db/closeDatabase')
   const payload = await getPayload({ config })
   payload.logger.level = process.env.TEST_LOG_LEVEL ?? 'silent'
   await applyMigrations(payload, database.kind)
@@ -30,7 +31,7 @@ export async function startTestPayload(): Promise<TestPayload> {
           .connection
         await connection.dropDatabase()
       }
-      await payload.destroy()
+      await closeDatabase(payload)
       await database.drop()
     },
   }

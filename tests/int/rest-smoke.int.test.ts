@@ -13,7 +13,7 @@ afterAll(async () => {
 })
 
 it('REST answers', async () => {
-  const res = await api.call('GET', '/posts')
+  const res = await api.call<{ docs: unknown[] }>('GET', '/posts')
   expect(res.status).toBe(200)
   expect(res.body.docs).toEqual([])
   const gql = await api.graphql('{ Posts { docs { title } } }')
