@@ -78,7 +78,13 @@ export const Comments: CollectionConfig = {
       access: { read: moderatorsField, create: moderatorsField },
       admin: { position: 'sidebar', description: 'Why the comment has its status.' },
     },
-    { name: 'ip', label: 'IP address', type: 'text', access: privateField, admin: { readOnly: true } },
+    {
+      name: 'ip',
+      label: 'IP address',
+      type: 'text',
+      access: privateField,
+      admin: { readOnly: true },
+    },
     { name: 'userAgent', type: 'text', access: privateField, admin: { readOnly: true } },
     { name: 'referrer', type: 'text', access: privateField, admin: { readOnly: true } },
     {

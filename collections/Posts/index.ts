@@ -55,7 +55,9 @@ export const Posts: CollectionConfig = {
               name: 'excerpt',
               type: 'textarea',
               maxLength: 600,
-              admin: { description: 'One or two sentences shown in lists, feeds and link previews.' },
+              admin: {
+                description: 'One or two sentences shown in lists, feeds and link previews.',
+              },
             },
             { name: 'body', type: 'richText', required: true },
           ],

@@ -54,7 +54,9 @@ function parseServerUrl(value: string | undefined, port: number): string {
  * Reads and checks every variable the server uses, once, before anything starts. Throws a
  * ConfigError whose message is one line an operator can act on.
  */
-export function readServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+export type Env = Record<string, string | undefined>
+
+export function readServerEnv(env: Env = process.env): ServerEnv {
   const production = env.NODE_ENV === 'production'
   const dir = dataDir(env)
   const port = parsePort(env.PORT)

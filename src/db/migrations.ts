@@ -9,7 +9,10 @@ import { migrations as sqliteMigrations } from '@/migrations/sqlite'
  * database). Imported statically, so the same list runs under tsx, Jest and a production build.
  * MongoDB has no SQL schema to migrate.
  */
-export async function applyMigrations(payload: Payload, kind: DatabaseTarget['kind']): Promise<void> {
+export async function applyMigrations(
+  payload: Payload,
+  kind: DatabaseTarget['kind'],
+): Promise<void> {
   if (kind === 'mongodb') return
   const migrations = kind === 'postgres' ? postgresMigrations : sqliteMigrations
   await payload.db.migrate({ migrations: migrations as unknown as Migration[] })

@@ -9,7 +9,10 @@ type Options = {
   allowed: (user: User) => boolean
   /** What a refused caller is told (403). */
   message: string
-  /** Values that count as "not set" when a document is created (e.g. a field's default). */
+  /**
+   * Checked on create too: the values a new document may carry in these fields (e.g. defaults).
+   * Without it the rule guards updates only (Payload fills every field in on create).
+   */
   createDefaults?: Record<string, unknown>
 }
 
@@ -35,9 +38,11 @@ export function isTrustedServerCall(req: PayloadRequest): boolean {
 export function rejectFieldChanges(options: Options): CollectionBeforeValidateHook {
   return ({ data, originalDoc, operation, req }) => {
     if (!data || isTrustedServerCall(req)) return data
+    if (operation === 'create' && !options.createDefaults) return data
     if (req.user && options.allowed(req.user as User)) return data
     const changed = options.fields.find((field) => {
       if (!(field in data)) return false
+      if (operation === 'create' && !(field in options.createDefaults!)) return false
       const before =
         operation === 'update'
           ? (originalDoc as Record<string, unknown> | undefined)?.[field]

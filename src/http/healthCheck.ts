@@ -12,7 +12,10 @@ export function healthCheck(payload: Payload): RequestHandler {
       await Promise.race([
         payload.db.count({ collection: 'users', req: undefined, where: {} }),
         new Promise((_resolve, reject) => {
-          timer = setTimeout(() => reject(new Error(`database did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)
+          timer = setTimeout(
+            () => reject(new Error(`database did not answer within ${TIMEOUT_MS} ms`)),
+            TIMEOUT_MS,
+          )
         }),
       ])
       res.status(200).json({ status: 'ok' })

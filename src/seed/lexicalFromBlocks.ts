@@ -2,7 +2,14 @@ import type { DemoBlock } from './demoContent'
 
 /** The Lexical document shape Payload stores for a rich text field. */
 export type LexicalDocument = {
-  root: { type: 'root'; children: LexicalNode[]; direction: 'ltr'; format: ''; indent: 0; version: 1 }
+  root: {
+    type: 'root'
+    children: LexicalNode[]
+    direction: 'ltr'
+    format: ''
+    indent: 0
+    version: 1
+  }
 }
 type LexicalNode = { type: string; version: number; [key: string]: unknown }
 
@@ -40,7 +47,13 @@ export function inlineNodes(source: string): LexicalNode[] {
 }
 
 function paragraph(source: string): LexicalNode {
-  return { ...element, type: 'paragraph', textFormat: 0, textStyle: '', children: inlineNodes(source) }
+  return {
+    ...element,
+    type: 'paragraph',
+    textFormat: 0,
+    textStyle: '',
+    children: inlineNodes(source),
+  }
 }
 
 function tableCell(source: string, header: boolean): LexicalNode {
@@ -61,7 +74,12 @@ function blockNode(block: DemoBlock): LexicalNode {
     case 'paragraph':
       return paragraph(block.text)
     case 'heading':
-      return { ...element, type: 'heading', tag: `h${block.level}`, children: inlineNodes(block.text) }
+      return {
+        ...element,
+        type: 'heading',
+        tag: `h${block.level}`,
+        children: inlineNodes(block.text),
+      }
     case 'quote':
       return { ...element, type: 'quote', children: inlineNodes(block.text) }
     case 'list':
@@ -83,7 +101,11 @@ function blockNode(block: DemoBlock): LexicalNode {
         type: 'table',
         version: 1,
         children: [
-          { type: 'tablerow', version: 1, children: block.header.map((cell) => tableCell(cell, true)) },
+          {
+            type: 'tablerow',
+            version: 1,
+            children: block.header.map((cell) => tableCell(cell, true)),
+          },
           ...block.rows.map((row) => ({
             type: 'tablerow',
             version: 1,
@@ -96,6 +118,13 @@ function blockNode(block: DemoBlock): LexicalNode {
 
 export function lexicalFromBlocks(blocks: DemoBlock[]): LexicalDocument {
   return {
-    root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: blocks.map(blockNode) },
+    root: {
+      type: 'root',
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      version: 1,
+      children: blocks.map(blockNode),
+    },
   }
 }

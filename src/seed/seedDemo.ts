@@ -48,7 +48,9 @@ async function seedPost(
       categories: post.categories.map((key) => ids.categories.get(key)!) as number[],
       publishedAt: publishedAt.toISOString(),
       archived: post.archived,
-      archivedAt: post.archived ? new Date(publishedAt.getTime() + 400 * 24 * HOUR).toISOString() : null,
+      archivedAt: post.archived
+        ? new Date(publishedAt.getTime() + 400 * 24 * HOUR).toISOString()
+        : null,
       archiveNotice: post.archiveNotice ?? null,
       commentStatus: post.commentStatus,
       commentsClosedAt: post.commentStatus === 'closed' ? closedAt : null,
@@ -77,7 +79,9 @@ async function seedPost(
         ip: DEMO_IPS[index % DEMO_IPS.length],
         userAgent: DEMO_AGENT,
         referrer: null,
-        createdAt: new Date(publishedAt.getTime() + comment.hoursAfterPublication * HOUR).toISOString(),
+        createdAt: new Date(
+          publishedAt.getTime() + comment.hoursAfterPublication * HOUR,
+        ).toISOString(),
       },
     })
     commentIds.set(comment.key, doc.id)
@@ -89,15 +93,26 @@ async function seedPost(
  * profiles, categories, posts (current and archived) and comments. All or nothing: it runs in one
  * transaction where the adapter supports them.
  */
-export async function seedDemo(payload: Payload, { password }: { password: string }): Promise<void> {
+export async function seedDemo(
+  payload: Payload,
+  { password }: { password: string },
+): Promise<void> {
   const req = await createLocalReq({}, payload)
   await initTransaction(req)
   try {
-    await payload.updateGlobal({ slug: 'site-settings', req, data: { ...DEMO_SITE, showGovBanner: true } })
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      req,
+      data: { ...DEMO_SITE, showGovBanner: true },
+    })
 
     const users: Ids = new Map()
     for (const account of DEMO_ACCOUNTS) {
-      const user = await payload.create({ collection: 'users', req, data: { ...account, password } })
+      const user = await payload.create({
+        collection: 'users',
+        req,
+        data: { ...account, password },
+      })
       users.set(account.email, user.id)
     }
     const authors: Ids = new Map()
@@ -114,7 +129,8 @@ export async function seedDemo(payload: Payload, { password }: { password: strin
       const doc = await payload.create({ collection: 'categories', req, data: category })
       categories.set(key, doc.id)
     }
-    for (const post of DEMO_POSTS) await seedPost(payload, req, post, { authors, categories, users })
+    for (const post of DEMO_POSTS)
+      await seedPost(payload, req, post, { authors, categories, users })
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)

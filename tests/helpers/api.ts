@@ -3,7 +3,10 @@ import type { Payload } from 'payload'
 import type { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-type RouteHandler = (request: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+type RouteHandler = (
+  request: Request,
+  args: { params: Promise<{ slug: string[] }> },
+) => Promise<Response>
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers }
 
@@ -28,7 +31,11 @@ export async function createApiClient() {
   async function call<T>(
     method: Method,
     path: string,
-    { token, json, headers }: { token?: string; json?: unknown; headers?: Record<string, string> } = {},
+    {
+      token,
+      json,
+      headers,
+    }: { token?: string; json?: unknown; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
     const url = new URL(`/api${path}`, BASE)
     const init: RequestInit = {
@@ -40,10 +47,19 @@ export async function createApiClient() {
       },
       body: json !== undefined ? JSON.stringify(json) : undefined,
     }
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
-    const response = await rest[method](new Request(url, init), { params: Promise.resolve({ slug }) })
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
+    const response = await rest[method](new Request(url, init), {
+      params: Promise.resolve({ slug }),
+    })
     const text = await response.text()
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers }
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      headers: response.headers,
+    }
   }
 
   async function graphql<T = any>(
@@ -53,7 +69,10 @@ export async function createApiClient() {
     const response = await graphqlPost(
       new Request(new URL('/api/graphql', BASE), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `JWT ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       }),
     )
@@ -66,7 +85,11 @@ export async function createApiClient() {
 export type ApiClient = Awaited<ReturnType<typeof createApiClient>>
 
 /** A JWT for a staff account, for the Authorization header. */
-export async function tokenFor(payload: Payload, email: (typeof DEMO_ACCOUNTS)[number]['email'] | string, password: string) {
+export async function tokenFor(
+  payload: Payload,
+  email: (typeof DEMO_ACCOUNTS)[number]['email'] | string,
+  password: string,
+) {
   const { token } = await payload.login({ collection: 'users', data: { email, password } })
   if (!token) throw new Error(`no token for ${email}`)
   return token

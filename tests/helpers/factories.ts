@@ -22,7 +22,10 @@ export async function createStaff(payload: Payload): Promise<Staff> {
       collection: 'users',
       data: { email, password: TEST_PASSWORD, name: `Test ${role}`, role },
     })
-    const { token } = await payload.login({ collection: 'users', data: { email, password: TEST_PASSWORD } })
+    const { token } = await payload.login({
+      collection: 'users',
+      data: { email, password: TEST_PASSWORD },
+    })
     staff[role] = { ...user, token: token! }
   }
   return staff

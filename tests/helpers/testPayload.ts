@@ -11,7 +11,9 @@ export type TestPayload = { payload: Payload; database: TestDatabase; stop: () =
 export async function startTestPayload(): Promise<TestPayload> {
   const database = await createTestDatabase()
   delete process.env.DATABASE_URL
-  Object.assign(process.env, database.env, { PAYLOAD_SECRET: 'test-secret-for-jest-only-0123456789' })
+  Object.assign(process.env, database.env, {
+    PAYLOAD_SECRET: 'test-secret-for-jest-only-0123456789',
+  })
 
   // One at a time: Jest's ESM loader fails on concurrent imports of shared modules.
   const { getPayload } = await import('payload')
@@ -27,8 +29,9 @@ export async function startTestPayload(): Promise<TestPayload> {
     database,
     stop: async () => {
       if (database.kind === 'mongodb') {
-        const connection = (payload.db as unknown as { connection: { dropDatabase(): Promise<void> } })
-          .connection
+        const connection = (
+          payload.db as unknown as { connection: { dropDatabase(): Promise<void> } }
+        ).connection
         await connection.dropDatabase()
       }
       await closeDatabase(payload)

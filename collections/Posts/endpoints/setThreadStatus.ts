@@ -1,7 +1,7 @@
 import { APIError, type Endpoint } from 'payload'
 
 import { hasRole } from '@/access/roles'
-import type { Post } from '@/payload-types'
+import { updateThreadFields } from '@/posts/updateThreadFields'
 
 const REASON_MAX = 500
 
@@ -15,9 +15,15 @@ export const setThreadStatus: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const { user, payload } = req
-    if (!user) throw new APIError('You must be signed in to open or close comments', 401, undefined, true)
+    if (!user)
+      throw new APIError('You must be signed in to open or close comments', 401, undefined, true)
     if (!hasRole(user, 'admin', 'editor', 'moderator')) {
-      throw new APIError('Only moderators, editors and admins can open or close comments', 403, undefined, true)
+      throw new APIError(
+        'Only moderators, editors and admins can open or close comments',
+        403,
+        undefined,
+        true,
+      )
     }
     const body = (await req.json?.().catch(() => null)) as Record<string, unknown> | null
     const status = body?.status
@@ -26,8 +32,15 @@ export const setThreadStatus: Endpoint = {
     if (status !== 'open' && status !== 'closed') {
       errors.push({ path: 'status', message: 'status must be "open" or "closed"' })
     }
-    if (reason !== undefined && reason !== null && (typeof reason !== 'string' || reason.length > REASON_MAX)) {
-      errors.push({ path: 'reason', message: `reason must be text of at most ${REASON_MAX} characters` })
+    if (
+      reason !== undefined &&
+      reason !== null &&
+      (typeof reason !== 'string' || reason.length > REASON_MAX)
+    ) {
+      errors.push({
+        path: 'reason',
+        message: `reason must be text of at most ${REASON_MAX} characters`,
+      })
     }
     if (errors.length) return Response.json({ errors }, { status: 400 })
 
@@ -38,17 +51,12 @@ export const setThreadStatus: Endpoint = {
     if (!post) return Response.json({ errors: [{ message: 'Post not found' }] }, { status: 404 })
 
     const closing = status === 'closed'
-    const updated: Post = await payload.update({
-      collection: 'posts',
-      id: post.id,
-      depth: 0,
-      data: {
-        commentStatus: closing ? 'closed' : 'open',
-        commentsClosedBy: closing ? user.id : null,
-        commentsClosedAt: closing ? new Date().toISOString() : null,
-        commentsClosedReason: closing && typeof reason === 'string' && reason.trim() ? reason.trim() : null,
-      },
-      context: { threadChangeBy: user.id },
+    const updated = await updateThreadFields(payload, post.id, {
+      commentStatus: closing ? 'closed' : 'open',
+      commentsClosedBy: closing ? user.id : null,
+      commentsClosedAt: closing ? new Date().toISOString() : null,
+      commentsClosedReason:
+        closing && typeof reason === 'string' && reason.trim() ? reason.trim() : null,
     })
     return Response.json({
       id: updated.id,

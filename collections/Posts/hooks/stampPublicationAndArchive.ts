@@ -17,7 +17,11 @@ export const stampPublicationAndArchive: CollectionBeforeChangeHook<Post> = ({
   if (archived && !(data.archivedAt ?? originalDoc?.archivedAt)) data.archivedAt = now
   if (!archived && data.archived === false) data.archivedAt = null
 
-  if (archived && !originalDoc?.archived && (data.commentStatus ?? originalDoc?.commentStatus) !== 'closed') {
+  if (
+    archived &&
+    !originalDoc?.archived &&
+    (data.commentStatus ?? originalDoc?.commentStatus) !== 'closed'
+  ) {
     data.commentStatus = 'closed'
     data.commentsClosedReason ??= 'The post was archived.'
   }

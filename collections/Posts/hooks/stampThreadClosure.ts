@@ -3,7 +3,11 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { Post } from '@/payload-types'
 
 /** Records when and by whom a thread was closed; reopening clears the record. */
-export const stampThreadClosure: CollectionBeforeChangeHook<Post> = ({ data, originalDoc, req }) => {
+export const stampThreadClosure: CollectionBeforeChangeHook<Post> = ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const before = originalDoc?.commentStatus ?? 'open'
   const after = data.commentStatus ?? before
   if (after === 'closed' && before !== 'closed') {

@@ -22,7 +22,10 @@ export default async function FrontendLayout({ children }: { children: ReactNode
           Skip to main content
         </a>
         {settings.showGovBanner ? (
-          <section className="gov-banner" aria-label="Official website of the United States government">
+          <section
+            className="gov-banner"
+            aria-label="Official website of the United States government"
+          >
             An official website of the United States government
           </section>
         ) : null}

@@ -1,0 +1,88 @@
+import type http from 'node:http'
+
+import { createApp, listen, type RunningServer } from '@/server'
+
+import { startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+/** Stands in for Next: echoes what it received, so the tests see what Express passed on. */
+async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (req.url === '/boom') throw new Error('render failed')
+  res.setHeader('content-type', 'application/json')
+  res.end(JSON.stringify({ url: req.url, realIp: req.headers['x-real-ip'] ?? null }))
+}
+
+let t: TestPayload
+let running: RunningServer
+let base: string
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  const app = createApp({ payload: t.payload, handle: fakeNext, trustProxy: false, https: true })
+  running = await listen(app, t.payload, { port: 0, host: '127.0.0.1' })
+  base = `http://127.0.0.1:${running.port}`
+})
+afterAll(async () => {
+  running?.server.close()
+  await t?.stop().catch(() => undefined)
+})
+
+describe('express server', () => {
+  it('answers /healthz with 200 {"status":"ok"} while the database answers', async () => {
+    const res = await fetch(`${base}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('sends security headers on every response, HSTS behind https', async () => {
+    const res = await fetch(`${base}/posts/anything`)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+    expect(res.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('passes every other path to Next, with the client address in X-Real-IP', async () => {
+    const res = await fetch(`${base}/api/posts?limit=1`, { headers: { 'x-real-ip': '6.6.6.6' } })
+    expect(await res.json()).toEqual({ url: '/api/posts?limit=1', realIp: '127.0.0.1' })
+  })
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY says the proxy is trusted', async () => {
+    const res = await fetch(`${base}/x`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    expect((await res.json()).realIp).toBe('127.0.0.1')
+  })
+
+  it('turns an error in Next into a 500 with the API error shape', async () => {
+    const res = await fetch(`${base}/boom`)
+    expect(res.status).toBe(500)
+    expect(await res.json()).toEqual({ errors: [{ message: 'Something went wrong on our side.' }] })
+  })
+
+  it('answers 503 with a reason once the database is gone, and shutdown closes cleanly', async () => {
+    const { closeDatabase } = await import('@/db/closeDatabase')
+    await closeDatabase(t.payload)
+    const res = await fetch(`${base}/healthz`)
+    expect(res.status).toBe(503)
+    const body = await res.json()
+    expect(body.status).toBe('error')
+    expect(body.reason).toMatch(/^database unavailable: .+/)
+  })
+})
+
+describe('trusted proxy', () => {
+  it('takes the client address from X-Forwarded-For when TRUST_PROXY is set', async () => {
+    const app = createApp({ payload: t.payload, handle: fakeNext, trustProxy: 1, https: false })
+    const proxied = await listen(app, t.payload, { port: 0, host: '127.0.0.1' })
+    try {
+      const res = await fetch(`http://127.0.0.1:${proxied.port}/x`, {
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      })
+      expect((await res.json()).realIp).toBe('203.0.113.9')
+      expect(res.headers.get('strict-transport-security')).toBeNull()
+    } finally {
+      proxied.server.close()
+    }
+  })
+})
