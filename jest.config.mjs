@@ -23,12 +23,14 @@ export default {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/tests/int/**/*.int.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/intTimeout.ts'],
       slowTestThreshold: 30,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/e2eTimeout.ts'],
     },
   ],
 }

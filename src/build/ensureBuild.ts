@@ -12,7 +12,16 @@ const BUILD_INPUTS = [
   'package.json',
   'package-lock.json',
 ]
-const IGNORED = new Set(['node_modules', '.next', 'migrations'])
+// Start-up and the Express layer run outside Next's bundle, so changing them needs no rebuild.
+const IGNORED = new Set([
+  'node_modules',
+  '.next',
+  'migrations',
+  'build',
+  'http',
+  'start.ts',
+  'server.ts',
+])
 
 function newestMtime(target: string): number {
   let stat: fs.Stats

@@ -16,8 +16,6 @@ import { storedCount, storedDoc, storedGlobal } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 import { createUploadClient, type UploadClient } from '../helpers/uploadClient'
 
-jest.setTimeout(30_000)
-
 let t: TestPayload
 let api: ApiClient
 let upload: UploadClient

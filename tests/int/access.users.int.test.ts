@@ -14,8 +14,6 @@ import type { Docs, Refusal, Saved } from '../helpers/restBodies'
 import { storedCount, storedDoc } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 
-jest.setTimeout(30_000)
-
 let t: TestPayload
 let api: ApiClient
 let staff: Staff

@@ -21,9 +21,9 @@ describe('readServerEnv', () => {
 
   it('refuses production without PAYLOAD_SECRET, and writes no secret file', () => {
     const dir = tmp()
-    expect(() =>
-      readServerEnv({ NODE_ENV: 'production', DATA_DIR: dir }),
-    ).toThrow(/PAYLOAD_SECRET is required/)
+    expect(() => readServerEnv({ NODE_ENV: 'production', DATA_DIR: dir })).toThrow(
+      /PAYLOAD_SECRET is required/,
+    )
     expect(fs.existsSync(path.join(dir, '.payload-secret'))).toBe(false)
   })
 
@@ -57,9 +57,7 @@ describe('readServerEnv', () => {
     [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
     [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL/],
   ])('refuses %o with a clear message', (vars, message) => {
-    expect(() => readServerEnv({ DATA_DIR: tmp(), ...vars })).toThrow(
-      ConfigError,
-    )
+    expect(() => readServerEnv({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
     expect(() => readServerEnv({ DATA_DIR: tmp(), ...vars })).toThrow(message)
   })
 })

@@ -1,0 +1,180 @@
+import http from 'node:http'
+
+import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
+import { DEMO_POSTS } from '@/seed/demoContent'
+
+import { runAppExpectingExit, startApp, type AppProcess } from '../helpers/appProcess'
+
+const PASSWORD = 'e2e-demo-password'
+
+async function login(base: string, email: string, password = PASSWORD) {
+  const res = await fetch(`${base}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+describe('npm start on an empty SQLite database (demo mode)', () => {
+  let app: AppProcess
+
+  beforeAll(async () => {
+    app = await startApp({ DEMO_PASSWORD: PASSWORD })
+  })
+  afterAll(async () => {
+    await app?.stop()
+  })
+
+  it('prints the site, admin and API URLs and the demo logins', () => {
+    const out = app.output()
+    expect(out).toContain(`Site:    ${app.baseUrl.replace('127.0.0.1', 'localhost')}/`)
+    expect(out).toMatch(/Admin: +http:\/\/localhost:\d+\/admin/)
+    expect(out).toMatch(/GraphQL: http:\/\/localhost:\d+\/api\/graphql/)
+    for (const account of DEMO_ACCOUNTS) expect(out).toContain(account.email)
+    expect(out).toContain('Demo content created')
+  })
+
+  it('answers /healthz', async () => {
+    const res = await fetch(`${app.baseUrl}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('lists published demo posts on /, newest first, with an Archived label on archived ones', async () => {
+    const res = await fetch(`${app.baseUrl}/`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    const html = await res.text()
+    const newest = [...DEMO_POSTS].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    const first = html.indexOf(`/posts/${newest[0].slug}`)
+    const second = html.indexOf(`/posts/${newest[1].slug}`)
+    expect(first).toBeGreaterThan(-1)
+    expect(second).toBeGreaterThan(first)
+    expect(html).toContain('Archived')
+  })
+
+  it('shows one post at /posts/<slug>, with the archive notice on an archived post', async () => {
+    const archived = DEMO_POSTS.find((p) => p.archived)!
+    const res = await fetch(`${app.baseUrl}/posts/${archived.slug}`)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).toContain('role="status"')
+    expect(html).toContain('https://www.example.gov/')
+    expect((await fetch(`${app.baseUrl}/posts/no-such-post`)).status).toBe(404)
+  })
+
+  it('serves the admin panel at /admin', async () => {
+    const res = await fetch(`${app.baseUrl}/admin/login`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<html')
+  })
+
+  it('serves REST at /api and GraphQL at /api/graphql, hiding commenters’ private data', async () => {
+    const rest = await fetch(`${app.baseUrl}/api/comments?limit=100`).then((r) => r.json())
+    expect(rest.docs.length).toBeGreaterThan(0)
+    for (const comment of rest.docs) {
+      expect(comment.status).toBe('approved')
+      expect(comment.authorEmail).toBeUndefined()
+      expect(comment.ip).toBeUndefined()
+    }
+    const gql = await fetch(`${app.baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ Posts(limit: 50) { totalDocs docs { slug archived } } }' }),
+    }).then((r) => r.json())
+    expect(gql.data.Posts.totalDocs).toBe(DEMO_POSTS.length)
+  })
+
+  it('lets every demo account log in with DEMO_PASSWORD and see only what its role allows', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const { status, body } = await login(app.baseUrl, account.email)
+      expect(status).toBe(200)
+      expect(body.user.role).toBe(account.role)
+      const auth = { authorization: `JWT ${body.token}` }
+      const users = await fetch(`${app.baseUrl}/api/users`, { headers: auth }).then((r) => r.json())
+      // Admins see every account; everyone else only their own.
+      expect(users.totalDocs).toBe(account.role === 'admin' ? DEMO_ACCOUNTS.length : 1)
+      const comments = await fetch(
+        `${app.baseUrl}/api/comments?limit=200&where[status][equals]=pending`,
+        {
+          headers: auth,
+        },
+      ).then((r) => r.json())
+      const seesPending = comments.totalDocs > 0
+      expect(seesPending).toBe(account.role === 'admin' || account.role === 'moderator')
+    }
+    expect((await login(app.baseUrl, 'admin@example.gov', 'wrong-password')).status).toBe(401)
+  })
+
+  it('stops on SIGTERM after finishing the requests in flight, and exits 0', async () => {
+    // A login whose body is still arriving when SIGTERM lands: the server has started on it.
+    const body = JSON.stringify({ email: 'admin@example.gov', password: PASSWORD })
+    const { hostname, port } = new URL(app.baseUrl)
+    const request = http.request({
+      hostname,
+      port,
+      path: '/api/users/login',
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    })
+    const response = new Promise<{ status: number; json: { user?: { email: string } } }>(
+      (resolve, reject) => {
+        request.on('error', reject)
+        request.on('response', (res) => {
+          let text = ''
+          res.on('data', (chunk) => (text += chunk))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }))
+        })
+      },
+    )
+    request.write(body.slice(0, 10))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const code = app.stop()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Shutting down: new connections are refused while the request in flight is still served.
+    await expect(fetch(`${app.baseUrl}/healthz`)).rejects.toThrow()
+    request.end(body.slice(10))
+    const finished = await response
+    expect(finished.status).toBe(200)
+    expect(finished.json.user?.email).toBe('admin@example.gov')
+    expect(await code).toBe(0)
+    expect(app.output()).toContain('database closed')
+  })
+})
+
+describe('start-up refusals', () => {
+  it('stops with a one-line message naming the accepted forms for an unknown DATABASE_URL', async () => {
+    const { code, output } = await runAppExpectingExit({ DATABASE_URL: 'mysql://db/blog' })
+    expect(code).toBe(1)
+    expect(output.trim()).toMatch(
+      /^Configuration error: DATABASE_URL .*postgres:\/\/.*mongodb:\/\//,
+    )
+    expect(output.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('refuses NODE_ENV=production without PAYLOAD_SECRET', async () => {
+    const { code, output } = await runAppExpectingExit({ NODE_ENV: 'production' })
+    expect(code).toBe(1)
+    expect(output).toContain('PAYLOAD_SECRET is required')
+  })
+})
+
+describe('npm start with NODE_ENV=production', () => {
+  it('migrates but creates no demo accounts or content', async () => {
+    const app = await startApp({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'a-production-secret-for-e2e',
+    })
+    try {
+      expect(app.output()).not.toContain('admin@example.gov')
+      expect((await login(app.baseUrl, 'admin@example.gov', 'demo-password')).status).toBe(401)
+      const posts = await fetch(`${app.baseUrl}/api/posts`).then((r) => r.json())
+      expect(posts.totalDocs).toBe(0)
+      expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200)
+    } finally {
+      expect(await app.stop()).toBe(0)
+    }
+  })
+})

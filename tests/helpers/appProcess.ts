@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+export type AppProcess = {
+  baseUrl: string
+  child: ChildProcess
+  output: () => string
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop: () => Promise<number | null>
+  exited: Promise<number | null>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-e2e-'))
+}
+
+/**
+ * Runs `npm start` as a child process, on its own
+ * port and data directory, and waits until it prints that it is ready. The production build must
+ * exist (scripts/test.mjs builds it before the e2e suite).
+ */
+export async function startApp(env: Record<string, string | undefined> = {}): Promise<AppProcess> {
+  const port = await freePort()
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_OPTIONS: undefined,
+    NODE_ENV: undefined,
+    DATABASE_URL: undefined,
+    PAYLOAD_SECRET: undefined,
+    SERVER_URL: undefined,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: tempDataDir(),
+    ...env,
+  }
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: process.cwd(),
+    env: merged as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready after 120 s:\n${output}`)), 120_000)
+    const check = () => {
+      if (/ready \(/.test(output)) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', check)
+    void exited.then((code) => {
+      clearTimeout(timer)
+      reject(new Error(`exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+  await ready
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+/** Runs start-up expecting it to refuse: resolves with the exit code and everything it printed. */
+export async function runAppExpectingExit(env: Record<string, string | undefined>) {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      NODE_OPTIONS: undefined,
+      DATA_DIR: tempDataDir(),
+      PORT: String(await freePort()),
+      ...env,
+    } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { code, output }
+}
