@@ -40,6 +40,23 @@ function check(label, command, args) {
   lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`)
 }
 
+/** A collection change without its migration would leave SQL databases behind the config. */
+function checkMigrationsCurrent() {
+  const dirs = ['src/migrations/sqlite', 'src/migrations/postgres']
+  const list = () =>
+    dirs.flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((f) => `${dir}/${f}`))
+  const before = new Set(list())
+  run('migrations', process.execPath, ['scripts/createMigrations.mjs', 'pending_changes'])
+  const added = list().filter((file) => !before.has(file))
+  const ok = added.length === 0
+  ok ? passed++ : failed++
+  lines.push(
+    ok
+      ? 'migrations: match the collections'
+      : `migrations: the config has schema changes without a migration (now written: ${added.join(', ')})`,
+  )
+}
+
 function jest(label, projects, env = {}, extra = []) {
   const output = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`)
   fs.rmSync(output, { force: true })
@@ -77,6 +94,7 @@ function jest(label, projects, env = {}, extra = []) {
 if (wants('lint')) {
   check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit'])
   check('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.'])
+  checkMigrationsCurrent()
 }
 const sqliteProjects = ['unit', 'int'].filter(wants)
 if (sqliteProjects.length) jest('sqlite', sqliteProjects, { TEST_DATABASE: 'sqlite' })

@@ -4,12 +4,17 @@
  */
 export async function rejectionOf(
   call: Promise<unknown>,
-): Promise<{ status: number | undefined; message: string; name: string }> {
+): Promise<{ status: number | undefined; message: string; name: string; data?: unknown }> {
   try {
     await call
   } catch (error) {
-    const { status, message, name } = error as { status?: number; message: string; name: string }
-    return { status, message, name }
+    const { status, message, name, data } = error as {
+      status?: number
+      message: string
+      name: string
+      data?: unknown
+    }
+    return { status, message, name, data }
   }
   throw new Error('Expected the Local API call to be refused, but it succeeded')
 }

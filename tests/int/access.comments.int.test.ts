@@ -1,5 +1,3 @@
-import { jest } from '@jest/globals'
-
 import type { Comment, Post } from '@/payload-types'
 
 import { createApiClient, type ApiClient } from '../helpers/api'

@@ -1,4 +1,3 @@
-import { jest } from '@jest/globals'
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
 import { ROLES } from '@/access/roles'

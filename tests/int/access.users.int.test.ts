@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 
-import { jest } from '@jest/globals'
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
 import type { Role } from '@/access/roles'
