@@ -56,8 +56,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: async () => {
         const client = new pg.Client({ connectionString: serverUrl })
         await client.connect()
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await client.end()
+        try {
+          // An autovacuum worker may still be on a database this young; give it a moment.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+              break
+            } catch (error) {
+              if (attempt >= 10) throw error
+              await new Promise((resolve) => setTimeout(resolve, 300))
+            }
+          }
+        } finally {
+          await client.end()
+        }
         removeDir()
       },
     }

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core'
+
+import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
+
+import { startApp, type AppProcess } from '../helpers/appProcess'
+import { launchBrowser } from '../helpers/browser'
+
+const PASSWORD = 'e2e-admin-password'
+
+let app: AppProcess
+let browser: Browser
+
+beforeAll(async () => {
+  app = await startApp({ DEMO_PASSWORD: PASSWORD })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(`${app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', PASSWORD)
+  await page.click('button[type="submit"]')
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  return page
+}
+
+/** The collection list's "Create new" link, present only when the role may create. */
+async function canCreateFromList(page: Page, slug: string): Promise<boolean> {
+  await page.goto(`${app.baseUrl}/admin/collections/${slug}`)
+  await page.waitForSelector('.collection-list, .list-header', { timeout: 30_000 })
+  return (await page.locator(`a[href="/admin/collections/${slug}/create"]`).count()) > 0
+}
+
+describe('admin panel in Chromium', () => {
+  it.each(DEMO_ACCOUNTS.map((a) => [a.role, a.email]))(
+    'lets the %s sign in and reach the dashboard',
+    async (_role, email) => {
+      const page = await signIn(email)
+      await page.waitForSelector('nav', { timeout: 30_000 })
+      expect(await page.locator('nav').innerText()).toMatch(/Posts/)
+      await page.close()
+    },
+  )
+
+  it('offers "Create new" on posts to an editor and an author, not to a moderator', async () => {
+    for (const [email, expected] of [
+      ['editor@example.gov', true],
+      ['author@example.gov', true],
+      ['moderator@example.gov', false],
+    ] as const) {
+      const page = await signIn(email)
+      expect(await canCreateFromList(page, 'posts')).toBe(expected)
+      await page.close()
+    }
+  })
+
+  it('offers "Create new" on staff accounts to the admin only', async () => {
+    const admin = await signIn('admin@example.gov')
+    expect(await canCreateFromList(admin, 'users')).toBe(true)
+    await admin.close()
+    const editor = await signIn('editor@example.gov')
+    expect(await canCreateFromList(editor, 'users')).toBe(false)
+    await editor.close()
+  })
+
+  it('refuses a wrong password and stays on the login page', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${app.baseUrl}/admin/login`)
+    await page.fill('input[name="email"]', 'admin@example.gov')
+    await page.fill('input[name="password"]', 'not-the-password')
+    await page.click('button[type="submit"]')
+    await page.waitForTimeout(1500)
+    expect(new URL(page.url()).pathname).toBe('/admin/login')
+    await page.close()
+  })
+})
