@@ -41,8 +41,10 @@ describe('admin panel in Chromium', () => {
     'lets the %s sign in and reach the dashboard',
     async (_role, email) => {
       const page = await signIn(email)
-      await page.waitForSelector('nav', { timeout: 30_000 })
-      expect(await page.locator('nav').innerText()).toMatch(/Posts/)
+      const nav = page.locator('nav.nav__wrap')
+      await nav.waitFor({ timeout: 30_000 })
+      expect(await nav.innerText()).toMatch(/Posts/)
+      expect(new URL(page.url()).pathname).toBe('/admin')
       await page.close()
     },
   )
