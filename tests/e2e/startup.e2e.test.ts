@@ -64,6 +64,26 @@ describe('npm start on an empty SQLite database (demo mode)', () => {
     expect((await fetch(`${app.baseUrl}/posts/no-such-post`)).status).toBe(404)
   })
 
+  it('publishes RSS and Atom feeds of the latest posts, a sitemap and robots.txt', async () => {
+    const newest = [...DEMO_POSTS].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+    const rss = await fetch(`${app.baseUrl}/feed.xml`)
+    expect(rss.headers.get('content-type')).toContain('application/rss+xml')
+    const rssXml = await rss.text()
+    expect(rssXml.match(/<item>/g)).toHaveLength(Math.min(20, DEMO_POSTS.length))
+    expect(rssXml.indexOf(`/posts/${newest[0].slug}`)).toBeLessThan(
+      rssXml.indexOf(`/posts/${newest[1].slug}`),
+    )
+    const atom = await fetch(`${app.baseUrl}/feed.atom`)
+    expect(atom.headers.get('content-type')).toContain('application/atom+xml')
+    expect((await atom.text()).match(/<entry>/g)).toHaveLength(Math.min(20, DEMO_POSTS.length))
+
+    const sitemap = await fetch(`${app.baseUrl}/sitemap.xml`).then((r) => r.text())
+    for (const post of DEMO_POSTS) expect(sitemap).toContain(`/posts/${post.slug}</loc>`)
+    const robots = await fetch(`${app.baseUrl}/robots.txt`).then((r) => r.text())
+    expect(robots).toMatch(/Disallow: \/admin/)
+    expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/)
+  })
+
   it('serves the admin panel at /admin', async () => {
     const res = await fetch(`${app.baseUrl}/admin/login`)
     expect(res.status).toBe(200)

@@ -10,6 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description: `News and updates from ${settings.agencyName}.`,
+    alternates: {
+      types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/feed.atom' },
+    },
   }
 }
 
