@@ -1,30 +1,64 @@
 import { cache } from 'react'
+import type { Where } from 'payload'
 
 import type { Post } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'
 
-/** Published posts, newest first, read with readers' access rights. */
-export const listPublishedPosts = cache(async (page = 1, limit = 20) => {
+export const POSTS_PER_PAGE = 10
+
+/** Fields the lists show; authors and categories come populated (depth 1). */
+const LIST_FIELDS = {
+  title: true,
+  slug: true,
+  excerpt: true,
+  publishedAt: true,
+  archived: true,
+  authors: true,
+  categories: true,
+} as const
+
+type ListFilter = { archived?: boolean; author?: number | string; category?: number | string }
+
+/** One page of published posts, newest first, read with the public's access rights. */
+export const listPosts = cache(async (filter: ListFilter, page: number) => {
   const payload = await getPayloadClient()
+  const and: Where[] = [{ _status: { equals: 'published' } }]
+  if (filter.archived !== undefined) and.push({ archived: { equals: filter.archived } })
+  if (filter.author !== undefined) and.push({ authors: { contains: filter.author } })
+  if (filter.category !== undefined) and.push({ categories: { contains: filter.category } })
   return payload.find({
     collection: 'posts',
     overrideAccess: false,
     user: null,
-    where: { _status: { equals: 'published' } },
+    where: { and },
     sort: '-publishedAt',
     depth: 1,
     page,
-    limit,
-    select: {
-      title: true,
-      slug: true,
-      excerpt: true,
-      publishedAt: true,
-      archived: true,
-      authors: true,
-    },
+    limit: POSTS_PER_PAGE,
+    select: LIST_FIELDS,
   })
+})
+
+/** Approved comments per post, for a page of posts: one query, whatever the page size. */
+export const approvedCommentCounts = cache(async (postIds: (number | string)[]) => {
+  const counts = new Map<number | string, number>()
+  if (postIds.length === 0) return counts
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'comments',
+    overrideAccess: false,
+    user: null,
+    where: { post: { in: postIds }, status: { equals: 'approved' } },
+    pagination: false,
+    depth: 0,
+    select: { post: true },
+  })
+  for (const { post } of docs) {
+    const id = typeof post === 'object' ? post.id : post
+    counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return counts
 })
 
 /** One published post by slug, or null (unknown slug or not published). */

@@ -15,7 +15,8 @@ export const rejectNonRasterUpload: CollectionBeforeValidateHook = ({ data, req 
       errors: [
         {
           path: 'file',
-          message: 'Only JPEG, PNG, GIF, WebP or AVIF images can be uploaded (SVG and XML are refused).',
+          message:
+            'Only JPEG, PNG, GIF, WebP or AVIF images can be uploaded (SVG and XML are refused).',
         },
       ],
     })

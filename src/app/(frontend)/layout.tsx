@@ -37,6 +37,11 @@ export default async function FrontendLayout({ children }: { children: ReactNode
             {settings.siteName}
           </a>
           <span className="agency-name">{settings.agencyName}</span>
+          <nav aria-label="Site" className="site-nav">
+            <a href="/">Latest</a>
+            <a href="/archive">Archive</a>
+            <a href="/feed.xml">RSS</a>
+          </nav>
         </header>
         <main id="main-content" className="site-main">
           {children}

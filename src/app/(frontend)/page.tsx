@@ -1,33 +1,36 @@
-import { listPublishedPosts } from '@/data/posts'
-import { formatDate } from '@/formatDate'
-import type { Author } from '@/payload-types'
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Pagination } from '@/components/Pagination'
+import { PostList } from '@/components/PostList'
+import { approvedCommentCounts, listPosts } from '@/data/posts'
+import { pageNumber } from '@/pageNumber'
 
 export const dynamic = 'force-dynamic'
 
-export default async function HomePage() {
-  const { docs: posts } = await listPublishedPosts()
+type Props = { searchParams: Promise<{ page?: string | string[] }> }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = pageNumber((await searchParams).page)
+  return { alternates: { canonical: page && page > 1 ? `/?page=${page}` : '/' } }
+}
+
+/** The current (not archived) posts, newest first, ten a page. */
+export default async function HomePage({ searchParams }: Props) {
+  const page = pageNumber((await searchParams).page)
+  if (page === null) notFound()
+  const result = await listPosts({ archived: false }, page)
+  if (page > Math.max(result.totalPages, 1)) notFound()
+  const counts = await approvedCommentCounts(result.docs.map((post) => post.id))
   return (
     <>
       <h1>Latest posts</h1>
-      {posts.length === 0 ? <p>No posts yet.</p> : null}
-      <ul className="post-list">
-        {posts.map((post) => {
-          const authors = (post.authors ?? []).filter((a): a is Author => typeof a === 'object')
-          return (
-            <li key={post.id}>
-              <h2>
-                <a href={`/posts/${post.slug}`}>{post.title}</a>
-                {post.archived ? <span className="archived-label">Archived</span> : null}
-              </h2>
-              <p className="post-meta">
-                <time dateTime={post.publishedAt ?? undefined}>{formatDate(post.publishedAt)}</time>
-                {authors.length ? ` · ${authors.map((a) => a.name).join(', ')}` : null}
-              </p>
-              {post.excerpt ? <p>{post.excerpt}</p> : null}
-            </li>
-          )
-        })}
-      </ul>
+      {result.docs.length === 0 ? <p>No posts yet.</p> : null}
+      <PostList posts={result.docs} commentCounts={counts} />
+      <Pagination basePath="/" page={page} totalPages={result.totalPages} />
+      <p>
+        <a href="/archive">Archived posts</a>
+      </p>
     </>
   )
 }

@@ -2,10 +2,14 @@ import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { buildThread } from '@/comments/buildThread'
+import { Byline } from '@/components/Byline'
+import { CommentThread } from '@/components/CommentThread'
+import { listApprovedComments } from '@/data/comments'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/formatDate'
-import type { Author } from '@/payload-types'
+import type { Category } from '@/payload-types'
 
 export const dynamic = 'force-dynamic'
 
@@ -13,14 +17,27 @@ type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
-  return post ? { title: post.title, description: post.excerpt ?? undefined } : {}
+  if (!post) return {}
+  return {
+    title: post.title,
+    description: post.excerpt ?? undefined,
+    alternates: { canonical: `/posts/${post.slug}` },
+    openGraph: {
+      type: 'article',
+      title: post.title,
+      description: post.excerpt ?? undefined,
+      publishedTime: post.publishedAt ?? undefined,
+    },
+  }
 }
 
 export default async function PostPage({ params }: Props) {
   const post = await findPublishedPost((await params).slug)
   if (!post) notFound()
   const settings = await getSiteSettings()
-  const authors = (post.authors ?? []).filter((a): a is Author => typeof a === 'object')
+  const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
+  const closed = post.archived || post.commentStatus === 'closed'
+  const comments = await listApprovedComments(post.id)
   return (
     <article>
       {post.archived ? (
@@ -34,16 +51,28 @@ export default async function PostPage({ params }: Props) {
       <h1>{post.title}</h1>
       <p className="post-meta">
         <time dateTime={post.publishedAt ?? undefined}>{formatDate(post.publishedAt)}</time>
-        {authors.map((a) => (
-          <span key={a.id}>
-            {' · '}
-            {a.name}
-            {a.title ? `, ${a.title}` : ''}
-          </span>
-        ))}
+        {post.authors?.length ? ' · ' : null}
+        <Byline authors={post.authors} />
       </p>
+      {categories.length ? (
+        <p className="post-meta">
+          Filed under{' '}
+          {categories.map((category, index) => (
+            <span key={category.id}>
+              {index > 0 ? ', ' : null}
+              <a href={`/categories/${category.slug}`}>{category.title}</a>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <RichText data={post.body} />
-      {post.commentStatus === 'closed' ? <p>Comments are closed.</p> : null}
+      <section aria-labelledby="comments-heading" className="comments">
+        <h2 id="comments-heading">
+          {`${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`}
+        </h2>
+        <CommentThread nodes={buildThread(comments)} />
+        {closed ? <p>Comments are closed.</p> : null}
+      </section>
     </article>
   )
 }

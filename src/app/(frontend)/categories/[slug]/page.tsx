@@ -1,0 +1,45 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Pagination } from '@/components/Pagination'
+import { PostList } from '@/components/PostList'
+import { listPosts } from '@/data/posts'
+import { findCategoryBySlug } from '@/data/profiles'
+import { pageNumber } from '@/pageNumber'
+
+export const dynamic = 'force-dynamic'
+
+type Props = {
+  params: Promise<{ slug: string }>
+  searchParams: Promise<{ page?: string | string[] }>
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const category = await findCategoryBySlug((await params).slug)
+  if (!category) return {}
+  return {
+    title: category.title,
+    description: `Posts about ${category.title}.`,
+    alternates: { canonical: `/categories/${category.slug}` },
+  }
+}
+
+/** The posts of one category. */
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const category = await findCategoryBySlug((await params).slug)
+  const page = pageNumber((await searchParams).page)
+  if (!category || page === null) notFound()
+  const result = await listPosts({ category: category.id }, page)
+  if (page > Math.max(result.totalPages, 1)) notFound()
+  return (
+    <>
+      <h1>{category.title}</h1>
+      <PostList posts={result.docs} />
+      <Pagination
+        basePath={`/categories/${category.slug}`}
+        page={page}
+        totalPages={result.totalPages}
+      />
+    </>
+  )
+}

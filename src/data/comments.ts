@@ -1,0 +1,33 @@
+import { cache } from 'react'
+
+import type { ThreadComment } from '@/comments/buildThread'
+
+import { getPayloadClient } from './getPayloadClient'
+
+/** A post's approved comments, oldest first, read with readers' access rights in one query. */
+export const listApprovedComments = cache(
+  async (postId: number | string): Promise<ThreadComment[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'comments',
+      overrideAccess: false,
+      user: null,
+      where: { post: { equals: postId }, status: { equals: 'approved' } },
+      pagination: false,
+      depth: 0,
+      sort: 'createdAt',
+      select: { parent: true, authorName: true, authorUrl: true, body: true, createdAt: true },
+    })
+    return docs.map((doc) => ({
+      id: doc.id,
+      parent:
+        typeof doc.parent === 'object' && doc.parent !== null
+          ? doc.parent.id
+          : (doc.parent ?? null),
+      authorName: doc.authorName,
+      authorUrl: doc.authorUrl ?? null,
+      body: doc.body,
+      createdAt: doc.createdAt,
+    }))
+  },
+)

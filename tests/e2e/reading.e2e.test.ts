@@ -1,0 +1,176 @@
+import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS } from '@/seed/demoContent'
+
+import { lexicalFromBlocks } from '@/seed/lexicalFromBlocks'
+
+import { startApp, type AppProcess } from '../helpers/appProcess'
+
+const PASSWORD = 'e2e-reading-password'
+let app: AppProcess
+
+const current = DEMO_POSTS.filter((p) => !p.archived)
+const archived = DEMO_POSTS.filter((p) => p.archived)
+const newestFirst = <T extends { publishedAt: string }>(posts: T[]) =>
+  [...posts].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))
+const html = (path: string) =>
+  fetch(`${app.baseUrl}${path}`).then(async (r) => ({ status: r.status, text: await r.text() }))
+const extraTitles = ['Extra one', 'Extra two', 'Extra three']
+
+beforeAll(async () => {
+  app = await startApp({ DEMO_PASSWORD: PASSWORD })
+  // Enough current posts for a second page (10 a page).
+  const login = await fetch(`${app.baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@example.gov', password: PASSWORD }),
+  }).then((r) => r.json())
+  const authors = await fetch(`${app.baseUrl}/api/authors?limit=1`).then((r) => r.json())
+  for (const [index, title] of extraTitles.entries()) {
+    const res = await fetch(`${app.baseUrl}/api/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+      body: JSON.stringify({
+        title,
+        body: lexicalFromBlocks([{ type: 'paragraph', text: `${title}: a short test post.` }]),
+        authors: [authors.docs[0].id],
+        publishedAt: `2010-01-0${index + 1}T12:00:00.000Z`,
+        _status: 'published',
+      }),
+    })
+    expect(res.status).toBe(201)
+  }
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+describe('home page', () => {
+  it('lists ten current posts a page, newest first, without archived ones', async () => {
+    const { status, text } = await html('/')
+    expect(status).toBe(200)
+    const expected = newestFirst(current).slice(0, 10)
+    const positions = expected.map((p) => text.indexOf(`href="/posts/${p.slug}"`))
+    expect(positions.every((at) => at > -1)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    for (const post of archived) expect(text).not.toContain(`href="/posts/${post.slug}"`)
+    expect(text.match(/href="\/posts\//g)).toHaveLength(10)
+  })
+
+  it('links to the next page, which holds the rest', async () => {
+    const first = await html('/')
+    expect(first.text).toContain('href="/?page=2"')
+    const second = await html('/?page=2')
+    expect(second.status).toBe(200)
+    const total = current.length + extraTitles.length
+    const onSecond = extraTitles.filter((t) => second.text.includes(`>${t}</a>`)).length
+    expect(onSecond).toBe(Math.min(extraTitles.length, total - 10))
+    expect(second.text).toContain('aria-current="page">2<')
+  })
+
+  it('answers 404 for a page past the end or a page that is not a number', async () => {
+    expect((await html('/?page=9')).status).toBe(404)
+    expect((await html('/?page=abc')).status).toBe(404)
+    expect((await html('/?page=0')).status).toBe(404)
+  })
+
+  it("shows authors with their official titles and each post's approved comment count", async () => {
+    const { text } = await html('/')
+    const open = current.find((p) => p.commentStatus === 'open' && p.comments.length > 0)!
+    const approved = open.comments.filter((c) => c.status === 'approved').length
+    const item = text.slice(text.indexOf(`href="/posts/${open.slug}"`))
+    expect(item.slice(0, 2000)).toContain(`${approved} comments`)
+    const author = DEMO_AUTHORS.find((a) => open.authors.includes(a.key))!
+    expect(item.slice(0, 2000)).toContain(`href="/authors/${author.slug}"`)
+    expect(item.slice(0, 2000)).toContain(author.title)
+  })
+})
+
+describe('archive page', () => {
+  it('lists archived posts only, grouped under year headings, newest first', async () => {
+    const { status, text } = await html('/archive')
+    expect(status).toBe(200)
+    for (const post of archived) expect(text).toContain(`href="/posts/${post.slug}"`)
+    for (const post of current) expect(text).not.toContain(`href="/posts/${post.slug}"`)
+    const years = [...new Set(newestFirst(archived).map((p) => p.publishedAt.slice(0, 4)))]
+    const headings = [...text.matchAll(/<h2 id="year-(\d{4})">/g)].map((m) => m[1])
+    expect(headings).toEqual(years)
+    expect(text.match(/class="archived-label"/g)).toHaveLength(archived.length)
+  })
+})
+
+describe('author and category pages', () => {
+  it("shows an author's profile and only their posts", async () => {
+    const author = DEMO_AUTHORS[0]
+    const { status, text } = await html(`/authors/${author.slug}`)
+    expect(status).toBe(200)
+    expect(text).toContain(author.name)
+    expect(text).toContain(author.title)
+    for (const post of DEMO_POSTS) {
+      const listed = text.includes(`href="/posts/${post.slug}"`)
+      expect(listed).toBe(post.authors.includes(author.key))
+    }
+  })
+
+  it('shows the posts of one category', async () => {
+    const category = DEMO_CATEGORIES[0]
+    const { status, text } = await html(`/categories/${category.slug}`)
+    expect(status).toBe(200)
+    for (const post of DEMO_POSTS) {
+      expect(text.includes(`href="/posts/${post.slug}"`)).toBe(
+        post.categories.includes(category.key),
+      )
+    }
+  })
+
+  it('answers 404 for an unknown author or category', async () => {
+    expect((await html('/authors/nobody-here')).status).toBe(404)
+    expect((await html('/categories/nothing-here')).status).toBe(404)
+  })
+})
+
+describe('post page', () => {
+  it('links its authors and categories and says when comments are closed', async () => {
+    const post = DEMO_POSTS.find((p) => !p.archived && p.commentStatus === 'closed')!
+    const { text } = await html(`/posts/${post.slug}`)
+    for (const key of post.authors) {
+      expect(text).toContain(`href="/authors/${DEMO_AUTHORS.find((a) => a.key === key)!.slug}"`)
+    }
+    for (const key of post.categories) {
+      expect(text).toContain(
+        `href="/categories/${DEMO_CATEGORIES.find((c) => c.key === key)!.slug}"`,
+      )
+    }
+    expect(text).toContain('Comments are closed.')
+    expect(text).toContain(`<link rel="canonical" href="`)
+  })
+})
+
+describe('comments on a post', () => {
+  const open = DEMO_POSTS.find((p) => p.commentStatus === 'open' && p.comments.length > 0)!
+
+  it('shows approved comments only, as text, threaded, with permalinks', async () => {
+    const { text } = await html(`/posts/${open.slug}`)
+    const escape = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    const firstLine = (body: string) =>
+      escape(body.split('\n')[0].trim()).replace(/'/g, '&#x27;').replace(/"/g, '&quot;')
+    for (const comment of open.comments) {
+      const shown = text.includes(firstLine(comment.body))
+      expect([comment.key, shown]).toEqual([comment.key, comment.status === 'approved'])
+    }
+    const approved = open.comments.filter((c) => c.status === 'approved')
+    expect(text.match(/<li id="comment-\d+" class="comment">/g)).toHaveLength(approved.length)
+    expect(text).toContain('class="comment-list comment-replies"')
+    expect(text).toMatch(/<a href="#comment-\d+" aria-label="Permalink to comment #1">#1<\/a>/)
+    expect(text).toContain(`${approved.length} comments`)
+    expect(text).not.toContain('Comments are closed.')
+  })
+
+  it('links a commenter\'s name only to an http(s) website, with rel="nofollow ugc"', async () => {
+    const withSite = DEMO_POSTS.flatMap((p) => p.comments.map((c) => ({ post: p, c }))).find(
+      ({ c }) => c.status === 'approved' && c.authorUrl,
+    )
+    expect(withSite).toBeDefined()
+    const { text } = await html(`/posts/${withSite!.post.slug}`)
+    expect(text).toContain(`rel="nofollow ugc">${withSite!.c.authorName}</a>`)
+  })
+})
