@@ -750,6 +750,14 @@ export interface SiteSetting {
    * Where the archive banner sends readers for up-to-date information.
    */
   currentSiteUrl: string;
+  /**
+   * Top-level comments per page of a thread.
+   */
+  commentsPerPage: number;
+  /**
+   * Deeper replies are shown at this level.
+   */
+  commentNestingDepth: number;
   showGovBanner?: boolean | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -763,6 +771,8 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   agencyName?: T;
   archiveNotice?: T;
   currentSiteUrl?: T;
+  commentsPerPage?: T;
+  commentNestingDepth?: T;
   showGovBanner?: T;
   updatedAt?: T;
   createdAt?: T;

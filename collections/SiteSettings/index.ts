@@ -50,6 +50,29 @@ export const SiteSettings: GlobalConfig = {
       },
     },
     {
+      type: 'row',
+      fields: [
+        {
+          name: 'commentsPerPage',
+          type: 'number',
+          required: true,
+          defaultValue: 50,
+          min: 5,
+          max: 500,
+          admin: { description: 'Top-level comments per page of a thread.' },
+        },
+        {
+          name: 'commentNestingDepth',
+          type: 'number',
+          required: true,
+          defaultValue: 5,
+          min: 1,
+          max: 10,
+          admin: { description: 'Deeper replies are shown at this level.' },
+        },
+      ],
+    },
+    {
       name: 'showGovBanner',
       label: 'Show the official U.S. government banner',
       type: 'checkbox',

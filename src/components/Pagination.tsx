@@ -1,17 +1,26 @@
-/** Real links to every page (no script needed): Previous, 1 2 3 …, Next. */
+/**
+ * Real links to every page (no script needed): Previous, 1 2 3 …, Next. Page 1 is `basePath`
+ * itself; others add `?<param>=n`, then `fragment` when given.
+ */
 export function Pagination({
   basePath,
   page,
   totalPages,
+  param = 'page',
+  fragment = '',
+  label = 'Pages',
 }: {
   basePath: string
   page: number
   totalPages: number
+  param?: string
+  fragment?: string
+  label?: string
 }) {
   if (totalPages <= 1) return null
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?page=${n}`)
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}?${param}=${n}`) + fragment
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={label}>
       <ul>
         {page > 1 ? (
           <li>

@@ -174,3 +174,68 @@ describe('comments on a post', () => {
     expect(text).toContain(`rel="nofollow ugc">${withSite!.c.authorName}</a>`)
   })
 })
+
+describe('long threads (runs last: it changes the site settings)', () => {
+  const open = DEMO_POSTS.find((p) => p.commentStatus === 'open' && p.comments.length > 0)!
+  const topLevel = open.comments.filter((c) => c.status === 'approved' && !c.replyTo).length
+
+  async function tokenFor(email: string) {
+    const res = await fetch(`${app.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    return (await res.json()).token as string
+  }
+
+  async function updateSettings(token: string, data: Record<string, unknown>) {
+    return fetch(`${app.baseUrl}/api/globals/site-settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify(data),
+    })
+  }
+
+  it('refuses a page size below 5 and keeps the stored settings', async () => {
+    const admin = await tokenFor('admin@example.gov')
+    const res = await updateSettings(admin, { commentsPerPage: 1 })
+    expect(res.status).toBe(400)
+    const settings = await fetch(`${app.baseUrl}/api/globals/site-settings`).then((r) => r.json())
+    expect(settings.commentsPerPage).toBe(50)
+  })
+
+  it('pages a thread by its top-level comments with real links, and flattens past the depth', async () => {
+    const admin = await tokenFor('admin@example.gov')
+    expect(
+      (await updateSettings(admin, { commentsPerPage: 5, commentNestingDepth: 1 })).status,
+    ).toBe(200)
+    const moderator = await tokenFor('moderator@example.gov')
+    const post = await fetch(`${app.baseUrl}/api/posts?where[slug][equals]=${open.slug}`).then(
+      (r) => r.json(),
+    )
+    const extra = 6 - topLevel
+    for (let n = 1; n <= extra; n++) {
+      const res = await fetch(`${app.baseUrl}/api/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${moderator}` },
+        body: JSON.stringify({
+          post: post.docs[0].id,
+          authorName: `Later reader ${n}`,
+          authorEmail: `later${n}@example.com`,
+          body: `Later comment number ${n}.`,
+          status: 'approved',
+        }),
+      })
+      expect(res.status).toBe(201)
+    }
+    const first = await html(`/posts/${open.slug}`)
+    expect(first.text).toContain(`href="/posts/${open.slug}?comments=2#comments-heading"`)
+    expect(first.text).not.toContain('class="comment-list comment-replies"')
+    expect(first.text).not.toContain(`Later comment number ${extra}.`)
+    const second = await html(`/posts/${open.slug}?comments=2`)
+    expect(second.status).toBe(200)
+    expect(second.text).toContain(`Later comment number ${extra}.`)
+    expect(second.text.match(/<li id="comment-\d+" class="comment">/g)?.length).toBeGreaterThan(0)
+    expect((await html(`/posts/${open.slug}?comments=3`)).status).toBe(404)
+  })
+})

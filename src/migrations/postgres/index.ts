@@ -1,9 +1,15 @@
 import * as migration_20261123_190009_initial from './20261123_190009_initial';
+import * as migration_20261123_204635_comment_display_settings from './20261123_204635_comment_display_settings';
 
 export const migrations = [
   {
     up: migration_20261123_190009_initial.up,
     down: migration_20261123_190009_initial.down,
-    name: '20261123_190009_initial'
+    name: '20261123_190009_initial',
+  },
+  {
+    up: migration_20261123_204635_comment_display_settings.up,
+    down: migration_20261123_204635_comment_display_settings.down,
+    name: '20261123_204635_comment_display_settings'
   },
 ];

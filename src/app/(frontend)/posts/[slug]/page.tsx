@@ -5,15 +5,20 @@ import { notFound } from 'next/navigation'
 import { buildThread } from '@/comments/buildThread'
 import { Byline } from '@/components/Byline'
 import { CommentThread } from '@/components/CommentThread'
+import { Pagination } from '@/components/Pagination'
 import { listApprovedComments } from '@/data/comments'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/formatDate'
+import { pageNumber } from '@/pageNumber'
 import type { Category } from '@/payload-types'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }> }
+type Props = {
+  params: Promise<{ slug: string }>
+  searchParams: Promise<{ comments?: string | string[] }>
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
@@ -31,13 +36,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function PostPage({ params }: Props) {
+export default async function PostPage({ params, searchParams }: Props) {
   const post = await findPublishedPost((await params).slug)
-  if (!post) notFound()
+  const commentsPage = pageNumber((await searchParams).comments)
+  if (!post || commentsPage === null) notFound()
   const settings = await getSiteSettings()
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = post.archived || post.commentStatus === 'closed'
   const comments = await listApprovedComments(post.id)
+  const thread = buildThread(comments, settings.commentNestingDepth)
+  const threadPages = Math.max(1, Math.ceil(thread.length / settings.commentsPerPage))
+  if (commentsPage > threadPages) notFound()
+  const shown = thread.slice(
+    (commentsPage - 1) * settings.commentsPerPage,
+    commentsPage * settings.commentsPerPage,
+  )
   return (
     <article>
       {post.archived ? (
@@ -70,7 +83,15 @@ export default async function PostPage({ params }: Props) {
         <h2 id="comments-heading">
           {`${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`}
         </h2>
-        <CommentThread nodes={buildThread(comments)} />
+        <CommentThread nodes={shown} />
+        <Pagination
+          basePath={`/posts/${post.slug}`}
+          page={commentsPage}
+          totalPages={threadPages}
+          param="comments"
+          fragment="#comments-heading"
+          label="Comment pages"
+        />
         {closed ? <p>Comments are closed.</p> : null}
       </section>
     </article>
