@@ -38,8 +38,3 @@ export async function feedPosts(siteUrl: string): Promise<FeedPost[]> {
     archived: Boolean(post.archived),
   }))
 }
-
-/** The site's public base URL: SERVER_URL when set, else the origin the request came to. */
-export function siteUrlFor(request: Request): string {
-  return (process.env.SERVER_URL || new URL(request.url).origin).replace(/\/+$/, '')
-}
