@@ -21,7 +21,7 @@ const LIST_FIELDS = {
 type ListFilter = { archived?: boolean; author?: number | string; category?: number | string }
 
 /** One page of published posts, newest first, read with the public's access rights. */
-export const listPosts = cache(async (filter: ListFilter, page: number) => {
+export async function listPosts(filter: ListFilter, page: number) {
   const payload = await getPayloadClient()
   const and: Where[] = [{ _status: { equals: 'published' } }]
   if (filter.archived !== undefined) and.push({ archived: { equals: filter.archived } })
@@ -38,10 +38,10 @@ export const listPosts = cache(async (filter: ListFilter, page: number) => {
     limit: POSTS_PER_PAGE,
     select: LIST_FIELDS,
   })
-})
+}
 
 /** Approved comments per post, for a page of posts: one query, whatever the page size. */
-export const approvedCommentCounts = cache(async (postIds: (number | string)[]) => {
+export async function approvedCommentCounts(postIds: (number | string)[]) {
   const counts = new Map<number | string, number>()
   if (postIds.length === 0) return counts
   const payload = await getPayloadClient()
@@ -59,7 +59,7 @@ export const approvedCommentCounts = cache(async (postIds: (number | string)[]) 
     counts.set(id, (counts.get(id) ?? 0) + 1)
   }
   return counts
-})
+}
 
 /** One published post by slug, or null (unknown slug or not published). */
 export const findPublishedPost = cache(async (slug: string): Promise<Post | null> => {

@@ -1,18 +1,11 @@
 import { rejectFieldChanges } from '@/hooks/rejectFieldChanges'
 
-/** A comment is the reader's record: moderators change its status, never what was submitted. */
+/**
+ * A comment is the reader's record: moderators change its status, never what was submitted.
+ * (IP, user agent and referrer are server-set fields nobody can write; see the collection.)
+ */
 export const rejectReaderTextChanges = rejectFieldChanges({
-  fields: [
-    'post',
-    'parent',
-    'authorName',
-    'authorEmail',
-    'authorUrl',
-    'body',
-    'ip',
-    'userAgent',
-    'referrer',
-  ],
+  fields: ['post', 'parent', 'authorName', 'authorEmail', 'authorUrl', 'body'],
   allowed: () => false,
   message: "A reader's comment cannot be edited; change its status instead",
 })
