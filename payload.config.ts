@@ -21,6 +21,7 @@ import {
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { AuditEntries } from './collections/AuditEntries'
 import { Authors } from './collections/Authors'
 import { Categories } from './collections/Categories'
 import { Comments } from './collections/Comments'
@@ -33,6 +34,10 @@ import { parseDatabaseUrl } from './src/config/databaseUrl'
 import { dataDir } from './src/config/dataDir'
 import { readOrCreateSecret } from './src/config/secret'
 import { databaseAdapter } from './src/db/databaseAdapter'
+import { createEmailAdapter } from './src/email/emailAdapter'
+import { readEmailConfig } from './src/email/emailConfig'
+import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from './src/jobs/notifyModerators'
+import { purgeExpiredCommentsTask } from './src/jobs/purgeExpiredComments'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -45,7 +50,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Agency Blog admin' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },
-  collections: [Posts, Authors, Categories, Comments, Media, Users],
+  collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users],
   globals: [SiteSettings],
   editor: lexicalEditor({
     features: () => [
@@ -71,10 +76,16 @@ export default buildConfig({
   secret: process.env.PAYLOAD_SECRET || readOrCreateSecret(dataDir()),
   serverURL: process.env.SERVER_URL || undefined,
   sharp,
+  email: createEmailAdapter(readEmailConfig(process.env)),
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
-    // Scheduled publishing queues jobs; the server runs them every minute (getPayload({ cron: true })).
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    tasks: [notifyModeratorsTask, purgeExpiredCommentsTask],
+    // The server runs queued jobs (getPayload({ cron: true })): scheduled publishing and the daily
+    // retention purge every minute, moderator emails every ten seconds.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },
+    ],
     access: { queue: adminsOnly, run: adminsOnly, cancel: adminsOnly },
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     categories: Category;
     comments: Comment;
+    'audit-entries': AuditEntry;
     media: Media;
     users: User;
     'payload-kv': PayloadKv;
@@ -79,12 +80,17 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    comments: {
+      history: 'audit-entries';
+    };
+  };
   collectionsSelect: {
     posts: PostsSelect<false> | PostsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    'audit-entries': AuditEntriesSelect<false> | AuditEntriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -99,9 +105,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -110,6 +118,8 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      notifyModerators: TaskNotifyModerators;
+      purgeExpiredComments: TaskPurgeExpiredComments;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -319,6 +329,13 @@ export interface Comment {
    * Why the comment has its status.
    */
   statusReason?: string | null;
+  /**
+   * What "restore" and "not spam" return the comment to.
+   */
+  previousStatus?: ('pending' | 'approved' | 'spam' | 'trash') | null;
+  statusChangedAt?: string | null;
+  submittedBy?: (number | null) | User;
+  homepage?: string | null;
   ip?: string | null;
   userAgent?: string | null;
   referrer?: string | null;
@@ -338,6 +355,54 @@ export interface Comment {
       | boolean
       | null;
   };
+  history?: {
+    docs?: (number | AuditEntry)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every comment status change, deletion and purge, every thread opened or closed, every settings change. Entries cannot be edited or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-entries".
+ */
+export interface AuditEntry {
+  id: number;
+  action:
+    | 'comment-status'
+    | 'comment-delete'
+    | 'comment-purge'
+    | 'comment-export'
+    | 'thread-close'
+    | 'thread-open'
+    | 'settings-change';
+  summary: string;
+  actorType: 'user' | 'system';
+  actor?: (number | null) | User;
+  /**
+   * The user's email at the time, or system and the rule that acted.
+   */
+  actorName: string;
+  targetType: 'comment' | 'post' | 'settings';
+  targetId?: string | null;
+  targetLabel?: string | null;
+  comment?: (number | null) | Comment;
+  post?: (number | null) | Post;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -410,7 +475,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyModerators' | 'purgeExpiredComments' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -443,10 +508,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -472,6 +546,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comments';
         value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'audit-entries';
+        value: number | AuditEntry;
       } | null)
     | ({
         relationTo: 'media';
@@ -585,6 +663,10 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   statusReason?: T;
+  previousStatus?: T;
+  statusChangedAt?: T;
+  submittedBy?: T;
+  homepage?: T;
   ip?: T;
   userAgent?: T;
   referrer?: T;
@@ -595,6 +677,29 @@ export interface CommentsSelect<T extends boolean = true> {
         checkedAt?: T;
         details?: T;
       };
+  history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-entries_select".
+ */
+export interface AuditEntriesSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  actorType?: T;
+  actor?: T;
+  actorName?: T;
+  targetType?: T;
+  targetId?: T;
+  targetLabel?: T;
+  comment?: T;
+  post?: T;
+  from?: T;
+  to?: T;
+  reason?: T;
+  details?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -702,6 +807,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -745,11 +851,36 @@ export interface SiteSetting {
   id: number;
   siteName: string;
   agencyName: string;
+  showGovBanner?: boolean | null;
   archiveNotice: string;
   /**
    * Where the archive banner sends readers for up-to-date information.
    */
   currentSiteUrl: string;
+  moderationMode: 'all' | 'first-time' | 'none';
+  /**
+   * 0 turns this rule off.
+   */
+  linkLimit: number;
+  /**
+   * One word, phrase or IP address per line. A comment containing one in its name, email, website, text, IP address or browser user agent is held for moderation. Matching is case-insensitive and inside words ("press" matches "WordPress").
+   */
+  moderationWords?: string | null;
+  /**
+   * Same matching as moderation words; a matching comment goes straight to Trash.
+   */
+  disallowedWords?: string | null;
+  /**
+   * 0 turns the flood limit off. Staff are exempt.
+   */
+  floodIntervalSeconds: number;
+  /**
+   * GRS 6.4 keeps public comments at least 90 days. Approved and pending comments are never purged.
+   */
+  retentionDays: number;
+  autoCloseThreads?: boolean | null;
+  autoCloseDays?: number | null;
+  notifyModerators?: boolean | null;
   /**
    * Top-level comments per page of a thread.
    */
@@ -758,7 +889,24 @@ export interface SiteSetting {
    * Deeper replies are shown at this level.
    */
   commentNestingDepth: number;
-  showGovBanner?: boolean | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -769,11 +917,30 @@ export interface SiteSetting {
 export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   agencyName?: T;
+  showGovBanner?: T;
   archiveNotice?: T;
   currentSiteUrl?: T;
+  moderationMode?: T;
+  linkLimit?: T;
+  moderationWords?: T;
+  disallowedWords?: T;
+  floodIntervalSeconds?: T;
+  retentionDays?: T;
+  autoCloseThreads?: T;
+  autoCloseDays?: T;
+  notifyModerators?: T;
   commentsPerPage?: T;
   commentNestingDepth?: T;
-  showGovBanner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -787,6 +954,30 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyModerators".
+ */
+export interface TaskNotifyModerators {
+  input: {
+    comment: string;
+  };
+  output: {
+    sentTo?: number | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPurgeExpiredComments".
+ */
+export interface TaskPurgeExpiredComments {
+  input?: unknown;
+  output: {
+    purged?: number | null;
+    cutoff?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'
 import { clientIpHeader } from '@/http/clientIpHeader'
+import { commentFloodLimit } from '@/http/commentFloodLimit'
 import { healthCheck } from '@/http/healthCheck'
 import { requestLog } from '@/http/requestLog'
 import { securityHeaders } from '@/http/securityHeaders'
@@ -20,7 +21,8 @@ export type ServerOptions = {
 }
 
 /**
- * The HTTP front: cross-cutting concerns only (logging, security headers, client IP, health),
+ * The HTTP front: cross-cutting concerns only (logging, security headers, client IP, health, the
+ * comment flood limit),
  * then everything goes to Next, which serves the site, Payload's admin and its APIs.
  */
 export function createApp({ payload, handle, trustProxy, https }: ServerOptions): express.Express {
@@ -33,6 +35,7 @@ export function createApp({ payload, handle, trustProxy, https }: ServerOptions)
   app.use(clientIpHeader)
 
   app.get('/healthz', healthCheck(payload))
+  app.post('/api/comments', commentFloodLimit(payload))
   app.all('/{*splat}', (req, res, next) => {
     handle(req, res).catch(next)
   })

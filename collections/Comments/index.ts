@@ -3,14 +3,28 @@ import { validations, type CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderators, moderatorsField } from '@/access/moderators'
+import { COMMENT_STATUSES } from '@/comments/statuses'
 
 import { readApprovedOrModerator } from './access/readApprovedOrModerator'
+import { moderateComments } from './endpoints/moderateComments'
+import { moderationCounts } from './endpoints/moderationCounts'
+import { replyToComment } from './endpoints/replyToComment'
+import { exportComments } from './endpoints/exportComments'
+import { submitComment } from './endpoints/submitComment'
+import { applySubmissionRules } from './hooks/applySubmissionRules'
+import { assignModerationStatus, HONEYPOT_FIELD } from './hooks/assignModerationStatus'
+import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
+import { maskStatusForReaders } from './hooks/maskStatusForReaders'
+import { queueModeratorNotification } from './hooks/queueModeratorNotification'
 import { recordSubmitter } from './hooks/recordSubmitter'
 import { rejectReaderTextChanges } from './hooks/rejectReaderTextChanges'
-
-export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+import { trackStatusChange } from './hooks/trackStatusChange'
 
 const serverSet = { create: () => false, update: () => false }
+const statusOptions = COMMENT_STATUSES.map((value) => ({
+  label: value[0].toUpperCase() + value.slice(1),
+  value,
+}))
 const privateField = { read: moderatorsField, ...serverSet }
 
 /**
@@ -32,9 +46,13 @@ export const Comments: CollectionConfig = {
     delete: admins,
   },
   defaultSort: 'createdAt',
+  // Our POST / replaces Payload's create route: same rules, the documented error shape.
+  endpoints: [submitComment, moderateComments, moderationCounts, exportComments, replyToComment],
   hooks: {
-    beforeValidate: [rejectReaderTextChanges],
-    beforeChange: [recordSubmitter],
+    beforeValidate: [rejectReaderTextChanges, applySubmissionRules],
+    beforeChange: [recordSubmitter, assignModerationStatus, trackStatusChange],
+    afterChange: [auditStatusChange, queueModeratorNotification],
+    afterDelete: [auditCommentDeletion],
   },
   fields: [
     { name: 'post', type: 'relationship', relationTo: 'posts', required: true, index: true },
@@ -65,23 +83,62 @@ export const Comments: CollectionConfig = {
       required: true,
       defaultValue: 'pending',
       index: true,
-      options: COMMENT_STATUSES.map((value) => ({
-        label: value[0].toUpperCase() + value.slice(1),
-        value,
-      })),
-      access: { create: moderatorsField },
+      options: statusOptions,
+      // Set by the moderation rules on create, whatever the client sends.
+      access: { create: () => false },
+      hooks: { afterRead: [maskStatusForReaders] },
       admin: { position: 'sidebar' },
     },
     {
       name: 'statusReason',
       type: 'text',
-      access: { read: moderatorsField, create: moderatorsField },
+      maxLength: 500,
+      access: { read: moderatorsField, create: () => false },
       admin: { position: 'sidebar', description: 'Why the comment has its status.' },
+    },
+    {
+      name: 'previousStatus',
+      type: 'select',
+      options: statusOptions,
+      access: privateField,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'What "restore" and "not spam" return the comment to.',
+      },
+    },
+    {
+      name: 'statusChangedAt',
+      type: 'date',
+      index: true,
+      access: privateField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'submittedBy',
+      label: 'Posted by staff member',
+      type: 'relationship',
+      relationTo: 'users',
+      access: privateField,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        condition: (data) => Boolean(data?.submittedBy),
+      },
+    },
+    {
+      name: HONEYPOT_FIELD,
+      label: 'Honeypot (hidden form field; filled in only by bots)',
+      type: 'text',
+      maxLength: 1000,
+      access: { read: moderatorsField, update: () => false },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.[HONEYPOT_FIELD]) },
     },
     {
       name: 'ip',
       label: 'IP address',
       type: 'text',
+      index: true,
       access: privateField,
       admin: { readOnly: true },
     },
@@ -102,6 +159,17 @@ export const Comments: CollectionConfig = {
         { name: 'checkedAt', type: 'date' },
         { name: 'details', type: 'json' },
       ],
+    },
+    {
+      name: 'history',
+      label: 'Moderation history',
+      type: 'join',
+      collection: 'audit-entries',
+      on: 'comment',
+      defaultSort: 'createdAt',
+      defaultLimit: 50,
+      access: { read: moderatorsField },
+      admin: { defaultColumns: ['createdAt', 'actorName', 'from', 'to', 'reason'] },
     },
   ],
   timestamps: true,

@@ -6,7 +6,8 @@ import { slugField } from '@/fields/slugField'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
 import { readPublishedOrStaff } from './access/readPublishedOrStaff'
-import { setThreadStatus } from './endpoints/setThreadStatus'
+import { setThreadStatus, setThreadStatusBulk } from './endpoints/setThreadStatus'
+import { auditThreadChange } from './hooks/auditThreadChange'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { setCreatedBy } from './hooks/setCreatedBy'
@@ -33,7 +34,7 @@ export const Posts: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  endpoints: [setThreadStatus],
+  endpoints: [setThreadStatusBulk, setThreadStatus],
   hooks: {
     beforeValidate: [rejectEditorialFieldChanges],
     beforeChange: [
@@ -42,6 +43,7 @@ export const Posts: CollectionConfig = {
       stampPublicationAndArchive,
       stampThreadClosure,
     ],
+    afterChange: [auditThreadChange],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

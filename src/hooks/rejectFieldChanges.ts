@@ -27,8 +27,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b))
 }
 
+/**
+ * Server code calling the Local API without a user, or with `context.trustedServerChange` (jobs
+ * that may run on an admin's request, such as the retention purge).
+ */
 export function isTrustedServerCall(req: PayloadRequest): boolean {
-  return !req.user && req.payloadAPI === 'local'
+  return (!req.user && req.payloadAPI === 'local') || req.context?.trustedServerChange === true
 }
 
 /**

@@ -67,6 +67,8 @@ async function seedPost(
     const doc: Comment = await payload.create({
       collection: 'comments',
       req,
+      // Stored history, not a submission: its status is given, the submission rules do not apply.
+      context: { importing: true, auditActor: 'demo seed' },
       data: {
         post: created.id,
         parent: comment.replyTo ? (commentIds.get(comment.replyTo) as number) : null,

@@ -8,7 +8,7 @@ import { lexicalFromBlocks } from '@/seed/lexicalFromBlocks'
 
 export const TEST_PASSWORD = 'test-password-123'
 
-const unique = () => randomBytes(4).toString('hex')
+export const unique = () => randomBytes(4).toString('hex')
 
 export type Staff = Record<Role, User & { token: string }>
 
@@ -72,6 +72,9 @@ export async function createComment(
 ): Promise<Comment> {
   return payload.create({
     collection: 'comments',
+    // A stored comment with the given status, as an import would write it; the submission rules
+    // are tested through submitComment helpers and the API.
+    context: { importing: true },
     data: {
       post: (typeof post === 'object' ? post.id : post) as number,
       authorName: 'Pat Reader',

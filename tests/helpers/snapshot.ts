@@ -26,6 +26,6 @@ export async function storedCount(payload: Payload, collection: CollectionSlug):
   return (await payload.count({ collection })).totalDocs
 }
 
-export async function storedGlobal(payload: Payload, slug: GlobalSlug) {
+export async function storedGlobal<T extends GlobalSlug>(payload: Payload, slug: T) {
   return payload.findGlobal({ slug, depth: 0 })
 }

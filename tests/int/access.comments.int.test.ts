@@ -2,7 +2,7 @@ import type { Comment, Post } from '@/payload-types'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { localAuth, restAuth, type Caller } from '../helpers/callers'
-import { createComment, createPost, createStaff, type Staff } from '../helpers/factories'
+import { createComment, createPost, createStaff, unique, type Staff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
 import type { Docs, Refusal, Saved } from '../helpers/restBodies'
 import { storedCount, storedDoc } from '../helpers/snapshot'
@@ -84,7 +84,8 @@ function newCommentData(data: Record<string, unknown> = {}) {
     post: post.id,
     authorName: 'Sam Reader',
     authorEmail: 'sam@example.com',
-    body: 'A question.',
+    // Unique text: an identical comment (same post, email and text) is refused as a duplicate.
+    body: `A question (${unique()}).`,
     ...data,
   }
 }
@@ -293,9 +294,14 @@ describe('comments.create', () => {
       json: newCommentData({ status: 'approved', statusReason: 'Self-approved' }),
     })
     expect(rest.status).toBe(201)
-    expect((await storedDoc(t.payload, 'comments', rest.body.doc.id)).doc).toMatchObject({
+    expect(rest.body).toEqual({
+      id: expect.anything(),
       status: 'pending',
-      statusReason: null,
+      message: 'Your comment is awaiting moderation.',
+    })
+    expect((await storedDoc(t.payload, 'comments', rest.body.id)).doc).toMatchObject({
+      status: 'pending',
+      statusReason: 'First comment from this name and email',
     })
   })
 
@@ -313,7 +319,7 @@ describe('comments.create', () => {
       },
     })
     expect(rest.status).toBe(201)
-    expect((await storedDoc(t.payload, 'comments', rest.body.doc.id)).doc).toMatchObject({
+    expect((await storedDoc(t.payload, 'comments', rest.body.id)).doc).toMatchObject({
       ip: '203.0.113.7',
       userAgent: 'Reader/2.0',
       referrer: 'https://www.example.gov/post',
@@ -333,19 +339,19 @@ describe('comments.create', () => {
   })
 
   it.each([
-    ['editor', 'pending'],
-    ['author', 'pending'],
+    ['editor', 'approved'],
+    ['author', 'approved'],
     ['moderator', 'approved'],
     ['admin', 'approved'],
   ] as const)(
-    'accepts a comment from the %s, stored as %s when it asks for approved',
+    'accepts a comment from the signed-in %s, stored as %s by the staff rule',
     async (role, status) => {
       const rest = await api.call<Saved<Comment>>('POST', '/comments', {
         ...restAuth(staff, role),
         json: newCommentData({ status: 'approved' }),
       })
       expect(rest.status).toBe(201)
-      expect((await storedDoc(t.payload, 'comments', rest.body.doc.id)).doc?.status).toBe(status)
+      expect((await storedDoc(t.payload, 'comments', rest.body.id)).doc?.status).toBe(status)
 
       const local = await t.payload.create({
         collection: 'comments',

@@ -1,9 +1,72 @@
-import { APIError, type Endpoint } from 'payload'
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { updateThreadFields } from '@/posts/updateThreadFields'
 
 const REASON_MAX = 500
+const MAX_IDS = 200
+
+type ThreadRequest = { status: 'open' | 'closed'; reason: string | null }
+
+function refuseOthers(req: PayloadRequest) {
+  if (!req.user)
+    throw new APIError('You must be signed in to open or close comments', 401, undefined, true)
+  if (!hasRole(req.user, 'admin', 'editor', 'moderator')) {
+    throw new APIError(
+      'Only moderators, editors and admins can open or close comments',
+      403,
+      undefined,
+      true,
+    )
+  }
+}
+
+function readThreadRequest(
+  body: Record<string, unknown> | null,
+  errors: { path: string; message: string }[],
+): ThreadRequest {
+  const status = body?.status
+  const reason = body?.reason
+  if (status !== 'open' && status !== 'closed') {
+    errors.push({ path: 'status', message: 'status must be "open" or "closed"' })
+  }
+  if (reason != null && (typeof reason !== 'string' || reason.length > REASON_MAX)) {
+    errors.push({
+      path: 'reason',
+      message: `reason must be text of at most ${REASON_MAX} characters`,
+    })
+  }
+  return {
+    status: status === 'closed' ? 'closed' : 'open',
+    reason: typeof reason === 'string' && reason.trim() ? reason.trim() : null,
+  }
+}
+
+async function applyThreadStatus(req: PayloadRequest, id: number | string, change: ThreadRequest) {
+  const post = await req.payload
+    .findByID({ collection: 'posts', id, depth: 0, disableErrors: true, req })
+    .catch(() => null)
+  if (!post) return null
+  const closing = change.status === 'closed'
+  const updated = await updateThreadFields(
+    req,
+    post.id,
+    {
+      commentStatus: change.status,
+      commentsClosedBy: closing ? req.user!.id : null,
+      commentsClosedAt: closing ? new Date().toISOString() : null,
+      commentsClosedReason: closing ? change.reason : null,
+    },
+    change.reason,
+  )
+  return {
+    id: updated.id,
+    commentStatus: updated.commentStatus,
+    commentsClosedAt: updated.commentsClosedAt ?? null,
+    commentsClosedBy: updated.commentsClosedBy ?? null,
+    commentsClosedReason: updated.commentsClosedReason ?? null,
+  }
+}
 
 /**
  * POST /api/posts/:id/thread  { status: "open" | "closed", reason?: string }
@@ -14,56 +77,45 @@ export const setThreadStatus: Endpoint = {
   path: '/:id/thread',
   method: 'post',
   handler: async (req) => {
-    const { user, payload } = req
-    if (!user)
-      throw new APIError('You must be signed in to open or close comments', 401, undefined, true)
-    if (!hasRole(user, 'admin', 'editor', 'moderator')) {
-      throw new APIError(
-        'Only moderators, editors and admins can open or close comments',
-        403,
-        undefined,
-        true,
-      )
-    }
-    const body = (await req.json?.().catch(() => null)) as Record<string, unknown> | null
-    const status = body?.status
-    const reason = body?.reason
+    refuseOthers(req)
     const errors: { path: string; message: string }[] = []
-    if (status !== 'open' && status !== 'closed') {
-      errors.push({ path: 'status', message: 'status must be "open" or "closed"' })
-    }
+    const change = readThreadRequest(await req.json?.().catch(() => null), errors)
+    if (errors.length) return Response.json({ errors }, { status: 400 })
+    const result = await applyThreadStatus(req, req.routeParams?.id as string, change)
+    if (!result) return Response.json({ errors: [{ message: 'Post not found' }] }, { status: 404 })
+    return Response.json(result)
+  },
+}
+
+/**
+ * POST /api/posts/thread  { ids: [...], status, reason? }: the same for a selection of posts,
+ * from the posts list.
+ */
+export const setThreadStatusBulk: Endpoint = {
+  path: '/thread',
+  method: 'post',
+  handler: async (req) => {
+    refuseOthers(req)
+    const errors: { path: string; message: string }[] = []
+    const body = await req.json?.().catch(() => null)
+    const change = readThreadRequest(body, errors)
+    const ids = body?.ids
     if (
-      reason !== undefined &&
-      reason !== null &&
-      (typeof reason !== 'string' || reason.length > REASON_MAX)
+      !Array.isArray(ids) ||
+      ids.length === 0 ||
+      ids.length > MAX_IDS ||
+      !ids.every((id) => typeof id === 'string' || typeof id === 'number')
     ) {
-      errors.push({
-        path: 'reason',
-        message: `reason must be text of at most ${REASON_MAX} characters`,
-      })
+      errors.push({ path: 'ids', message: `ids must be a list of 1 to ${MAX_IDS} post ids` })
     }
     if (errors.length) return Response.json({ errors }, { status: 400 })
-
-    const id = req.routeParams?.id as string
-    const post = await payload
-      .findByID({ collection: 'posts', id, depth: 0, disableErrors: true })
-      .catch(() => null)
-    if (!post) return Response.json({ errors: [{ message: 'Post not found' }] }, { status: 404 })
-
-    const closing = status === 'closed'
-    const updated = await updateThreadFields(payload, post.id, {
-      commentStatus: closing ? 'closed' : 'open',
-      commentsClosedBy: closing ? user.id : null,
-      commentsClosedAt: closing ? new Date().toISOString() : null,
-      commentsClosedReason:
-        closing && typeof reason === 'string' && reason.trim() ? reason.trim() : null,
-    })
-    return Response.json({
-      id: updated.id,
-      commentStatus: updated.commentStatus,
-      commentsClosedAt: updated.commentsClosedAt ?? null,
-      commentsClosedBy: updated.commentsClosedBy ?? null,
-      commentsClosedReason: updated.commentsClosedReason ?? null,
-    })
+    const results = []
+    const missing = []
+    for (const id of ids as (number | string)[]) {
+      const result = await applyThreadStatus(req, id, change)
+      if (result) results.push(result)
+      else missing.push({ id, message: 'Post not found' })
+    }
+    return Response.json({ results, errors: missing })
   },
 }

@@ -1,5 +1,6 @@
 import * as migration_20261123_185959_initial from './20261123_185959_initial';
 import * as migration_20261123_204630_comment_display_settings from './20261123_204630_comment_display_settings';
+import * as migration_20261123_213005_comment_moderation from './20261123_213005_comment_moderation';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_204630_comment_display_settings.up,
     down: migration_20261123_204630_comment_display_settings.down,
-    name: '20261123_204630_comment_display_settings'
+    name: '20261123_204630_comment_display_settings',
+  },
+  {
+    up: migration_20261123_213005_comment_moderation.up,
+    down: migration_20261123_213005_comment_moderation.down,
+    name: '20261123_213005_comment_moderation'
   },
 ];

@@ -1,0 +1,80 @@
+import type { CollectionConfig } from 'payload'
+
+import { moderators } from '@/access/moderators'
+import { AUDIT_ACTIONS } from '@/audit/recordAudit'
+
+import { refuseAuditDeletion, refuseAuditEdits } from './hooks/keepAuditEntriesImmutable'
+
+const nobody = () => false
+
+/**
+ * The record of every moderation action: comment status changes, deletions and purges, threads
+ * opened and closed, settings changed. Written only by server code through recordAudit(); no API
+ * can edit or delete an entry, and hooks refuse even trusted server code.
+ */
+export const AuditEntries: CollectionConfig = {
+  slug: 'audit-entries',
+  labels: { singular: 'Audit entry', plural: 'Audit trail' },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['createdAt', 'action', 'actorName', 'targetLabel', 'from', 'to', 'reason'],
+    group: 'Discussion',
+    listSearchableFields: ['summary', 'actorName', 'targetLabel', 'reason'],
+    description:
+      'Every comment status change, deletion and purge, every thread opened or closed, every settings change. Entries cannot be edited or deleted.',
+  },
+  access: {
+    read: moderators,
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
+  defaultSort: '-createdAt',
+  disableDuplicate: true,
+  hooks: {
+    beforeChange: [refuseAuditEdits],
+    beforeDelete: [refuseAuditDeletion],
+  },
+  fields: [
+    {
+      name: 'action',
+      type: 'select',
+      required: true,
+      index: true,
+      options: AUDIT_ACTIONS.map((value) => ({ label: value, value })),
+    },
+    { name: 'summary', type: 'text', required: true },
+    {
+      name: 'actorType',
+      type: 'select',
+      required: true,
+      options: [
+        { label: 'User', value: 'user' },
+        { label: 'System', value: 'system' },
+      ],
+    },
+    { name: 'actor', type: 'relationship', relationTo: 'users', index: true },
+    {
+      name: 'actorName',
+      type: 'text',
+      required: true,
+      admin: { description: "The user's email at the time, or system and the rule that acted." },
+    },
+    {
+      name: 'targetType',
+      type: 'select',
+      required: true,
+      index: true,
+      options: ['comment', 'post', 'settings'].map((value) => ({ label: value, value })),
+    },
+    { name: 'targetId', type: 'text', index: true },
+    { name: 'targetLabel', type: 'text' },
+    { name: 'comment', type: 'relationship', relationTo: 'comments', index: true },
+    { name: 'post', type: 'relationship', relationTo: 'posts', index: true },
+    { name: 'from', type: 'text' },
+    { name: 'to', type: 'text' },
+    { name: 'reason', type: 'text' },
+    { name: 'details', type: 'json' },
+  ],
+  timestamps: true,
+}

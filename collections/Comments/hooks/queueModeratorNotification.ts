@@ -1,0 +1,25 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
+import type { Comment } from '@/payload-types'
+
+/**
+ * A new comment held in Pending queues an email to the moderators, in the same transaction: the
+ * job exists exactly when the comment does, and a mail failure is retried by the job, never felt
+ * by the reader.
+ */
+export const queueModeratorNotification: CollectionAfterChangeHook<Comment> = async ({
+  doc,
+  operation,
+  req,
+  context,
+}) => {
+  if (operation !== 'create' || doc.status !== 'pending' || context.importing) return doc
+  await req.payload.jobs.queue({
+    task: 'notifyModerators',
+    queue: NOTIFICATIONS_QUEUE,
+    input: { comment: String(doc.id) },
+    req,
+  })
+  return doc
+}

@@ -1,0 +1,24 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { COMMENT_STATUSES } from '@/comments/statuses'
+
+export type CommentCounts = Record<(typeof COMMENT_STATUSES)[number] | 'all', number>
+
+/** Comments per status, for the moderation tabs and the Pending badge. */
+export async function countComments(
+  payload: Payload,
+  req?: PayloadRequest,
+): Promise<CommentCounts> {
+  const counts = await Promise.all(
+    COMMENT_STATUSES.map(async (status) => {
+      const { totalDocs } = await payload.count({
+        collection: 'comments',
+        where: { status: { equals: status } },
+        req,
+      })
+      return [status, totalDocs] as const
+    }),
+  )
+  const byStatus = Object.fromEntries(counts) as Omit<CommentCounts, 'all'>
+  return { ...byStatus, all: counts.reduce((sum, [, n]) => sum + n, 0) }
+}
