@@ -12,3 +12,6 @@ export type Refusal = {
     data?: { errors: { path: string; message: string }[] }
   }[]
 }
+
+/** What POST /api/comments answers on success. */
+export type Submitted = { id: number; status: 'pending' | 'approved'; message: string }

@@ -4,7 +4,7 @@ import { createApiClient, type ApiClient } from '../helpers/api'
 import { localAuth, restAuth, type Caller } from '../helpers/callers'
 import { createComment, createPost, createStaff, unique, type Staff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
-import type { Docs, Refusal, Saved } from '../helpers/restBodies'
+import type { Docs, Refusal, Saved, Submitted } from '../helpers/restBodies'
 import { storedCount, storedDoc } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 
@@ -290,7 +290,7 @@ describe('comments.read', () => {
 
 describe('comments.create', () => {
   it('accepts an anonymous comment over REST as pending, whatever status it asks for', async () => {
-    const rest = await api.call<Saved<Comment>>('POST', '/comments', {
+    const rest = await api.call<Submitted>('POST', '/comments', {
       json: newCommentData({ status: 'approved', statusReason: 'Self-approved' }),
     })
     expect(rest.status).toBe(201)
@@ -306,7 +306,7 @@ describe('comments.create', () => {
   })
 
   it("records the submitter's IP, user agent and referrer from the request headers, not the body", async () => {
-    const rest = await api.call<Saved<Comment>>('POST', '/comments', {
+    const rest = await api.call<Submitted>('POST', '/comments', {
       json: newCommentData({
         ip: '10.9.9.9',
         userAgent: 'Forged/1.0',
@@ -346,7 +346,7 @@ describe('comments.create', () => {
   ] as const)(
     'accepts a comment from the signed-in %s, stored as %s by the staff rule',
     async (role, status) => {
-      const rest = await api.call<Saved<Comment>>('POST', '/comments', {
+      const rest = await api.call<Submitted>('POST', '/comments', {
         ...restAuth(staff, role),
         json: newCommentData({ status: 'approved' }),
       })
