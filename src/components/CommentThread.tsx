@@ -4,23 +4,34 @@ import type { ThreadNode } from '@/comments/buildThread'
 import { paragraphs } from '@/comments/paragraphs'
 import { formatDate } from '@/formatDate'
 
+/** Where a comment's "Reply" link goes; absent when the thread is closed. */
+type ReplyHref = ((id: ThreadNode['id']) => string) | null
+
 /** A post's comments, threaded; everything readers wrote is rendered as text. */
-export function CommentThread({ nodes }: { nodes: ThreadNode[] }) {
+export function CommentThread({ nodes, replyHref }: { nodes: ThreadNode[]; replyHref: ReplyHref }) {
   if (nodes.length === 0) return null
-  return <CommentList nodes={nodes} className="comment-list" />
+  return <CommentList nodes={nodes} className="comment-list" replyHref={replyHref} />
 }
 
-function CommentList({ nodes, className }: { nodes: ThreadNode[]; className: string }) {
+function CommentList({
+  nodes,
+  className,
+  replyHref,
+}: {
+  nodes: ThreadNode[]
+  className: string
+  replyHref: ReplyHref
+}) {
   return (
     <ol className={className}>
       {nodes.map((node) => (
-        <CommentItem key={node.id} node={node} />
+        <CommentItem key={node.id} node={node} replyHref={replyHref} />
       ))}
     </ol>
   )
 }
 
-function CommentItem({ node }: { node: ThreadNode }) {
+function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHref }) {
   const anchor = `comment-${node.id}`
   const website = webUrl(node.authorUrl)
   return (
@@ -51,9 +62,20 @@ function CommentItem({ node }: { node: ThreadNode }) {
             ))}
           </p>
         ))}
+        {replyHref ? (
+          <p className="comment-reply">
+            <a href={replyHref(node.id)} aria-label={`Reply to ${node.authorName}`}>
+              Reply
+            </a>
+          </p>
+        ) : null}
       </article>
       {node.replies.length > 0 ? (
-        <CommentList nodes={node.replies} className="comment-list comment-replies" />
+        <CommentList
+          nodes={node.replies}
+          className="comment-list comment-replies"
+          replyHref={replyHref}
+        />
       ) : null}
     </li>
   )

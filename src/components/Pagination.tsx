@@ -1,6 +1,6 @@
 /**
- * Real links to every page (no script needed): Previous, 1 2 3 …, Next. Page 1 is `basePath`
- * itself; others add `?<param>=n`, then `fragment` when given.
+ * Real links to every page (no script needed): Previous, 1 2 3 …, Next, as a USWDS pagination.
+ * Page 1 is `basePath` itself; others add `?<param>=n`, then `fragment` when given.
  */
 export function Pagination({
   basePath,
@@ -20,30 +20,41 @@ export function Pagination({
   if (totalPages <= 1) return null
   const href = (n: number) => (n === 1 ? basePath : `${basePath}?${param}=${n}`) + fragment
   return (
-    <nav className="pagination" aria-label={label}>
-      <ul>
+    <nav className="usa-pagination" aria-label={label}>
+      <ul className="usa-pagination__list">
         {page > 1 ? (
-          <li>
-            <a href={href(page - 1)} rel="prev">
-              Previous
+          <li className="usa-pagination__item usa-pagination__arrow">
+            <a
+              href={href(page - 1)}
+              rel="prev"
+              className="usa-pagination__link usa-pagination__previous-page"
+              aria-label="Previous page"
+            >
+              <span className="usa-pagination__link-text">Previous</span>
             </a>
           </li>
         ) : null}
         {Array.from({ length: totalPages }, (_, i) => i + 1).map((n) => (
-          <li key={n}>
-            {n === page ? (
-              <span aria-current="page">{n}</span>
-            ) : (
-              <a href={href(n)} aria-label={`Page ${n}`}>
-                {n}
-              </a>
-            )}
+          <li key={n} className="usa-pagination__item usa-pagination__page-no">
+            <a
+              href={href(n)}
+              className={`usa-pagination__button${n === page ? ' usa-current' : ''}`}
+              aria-label={`Page ${n}`}
+              aria-current={n === page ? 'page' : undefined}
+            >
+              {n}
+            </a>
           </li>
         ))}
         {page < totalPages ? (
-          <li>
-            <a href={href(page + 1)} rel="next">
-              Next
+          <li className="usa-pagination__item usa-pagination__arrow">
+            <a
+              href={href(page + 1)}
+              rel="next"
+              className="usa-pagination__link usa-pagination__next-page"
+              aria-label="Next page"
+            >
+              <span className="usa-pagination__link-text">Next</span>
             </a>
           </li>
         ) : null}

@@ -8,7 +8,7 @@ type ListedPost = Pick<
   'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'archived' | 'authors'
 >
 
-/** A list of posts: title, Archived label, date, authors with titles, excerpt, comment count. */
+/** A list of posts (USWDS collection): title, Archived tag, date, authors, excerpt, comments. */
 export function PostList({
   posts,
   commentCounts,
@@ -20,22 +20,37 @@ export function PostList({
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <ul className="post-list">
+    <ul className="usa-collection post-list">
       {posts.map((post) => {
         const comments = commentCounts?.get(post.id) ?? 0
         return (
-          <li key={post.id}>
-            <Heading>
-              <a href={`/posts/${post.slug}`}>{post.title}</a>
-              {post.archived ? <span className="archived-label">Archived</span> : null}
-            </Heading>
-            <p className="post-meta">
-              <time dateTime={post.publishedAt ?? undefined}>{formatDate(post.publishedAt)}</time>
-              {post.authors?.length ? ' · ' : null}
-              <Byline authors={post.authors} />
-              {commentCounts ? ` · ${comments} ${comments === 1 ? 'comment' : 'comments'}` : null}
-            </p>
-            {post.excerpt ? <p>{post.excerpt}</p> : null}
+          <li key={post.id} className="usa-collection__item">
+            <div className="usa-collection__body">
+              <Heading className="usa-collection__heading">
+                <a className="usa-link" href={`/posts/${post.slug}`}>
+                  {post.title}
+                </a>
+                {post.archived ? <span className="usa-tag archived-label">Archived</span> : null}
+              </Heading>
+              {post.excerpt ? <p className="usa-collection__description">{post.excerpt}</p> : null}
+              <ul className="usa-collection__meta" aria-label="More information">
+                <li className="usa-collection__meta-item">
+                  <time dateTime={post.publishedAt ?? undefined}>
+                    {formatDate(post.publishedAt)}
+                  </time>
+                </li>
+                {post.authors?.length ? (
+                  <li className="usa-collection__meta-item">
+                    <Byline authors={post.authors} />
+                  </li>
+                ) : null}
+                {commentCounts ? (
+                  <li className="usa-collection__meta-item">
+                    {`${comments} ${comments === 1 ? 'comment' : 'comments'}`}
+                  </li>
+                ) : null}
+              </ul>
+            </div>
           </li>
         )
       })}

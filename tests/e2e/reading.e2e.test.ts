@@ -93,7 +93,7 @@ describe('archive page', () => {
     const years = [...new Set(newestFirst(archived).map((p) => p.publishedAt.slice(0, 4)))]
     const headings = [...text.matchAll(/<h2 id="year-(\d{4})">/g)].map((m) => m[1])
     expect(headings).toEqual(years)
-    expect(text.match(/class="archived-label"/g)).toHaveLength(archived.length)
+    expect(text.match(/class="usa-tag archived-label"/g)).toHaveLength(archived.length)
   })
 })
 

@@ -5,7 +5,7 @@ import type { Comment, User } from '@/payload-types'
 
 import type { SubmissionContext } from './applySubmissionRules'
 
-export const HONEYPOT_FIELD = 'homepage'
+export { HONEYPOT_FIELD } from '@/comments/honeypot'
 
 /**
  * Sets a new comment's status and the reason for it; whatever status the client sent is ignored.

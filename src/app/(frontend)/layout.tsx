@@ -1,17 +1,27 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import { GovBanner } from '@/components/GovBanner'
 import { getSiteSettings } from '@/data/siteSettings'
 
+import '@uswds/uswds/css/uswds.min.css'
 import './styles.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings()
+  const description = `News and updates from ${settings.agencyName}.`
   return {
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
-    description: `News and updates from ${settings.agencyName}.`,
+    description,
     alternates: {
       types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/feed.atom' },
+    },
+    openGraph: {
+      type: 'website',
+      siteName: settings.siteName,
+      title: settings.siteName,
+      description,
+      locale: 'en_US',
     },
   }
 }
@@ -21,33 +31,75 @@ export default async function FrontendLayout({ children }: { children: ReactNode
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main-content">
+        <a className="usa-skipnav" href="#main-content">
           Skip to main content
         </a>
-        {settings.showGovBanner ? (
-          <section
-            className="gov-banner"
-            aria-label="Official website of the United States government"
-          >
-            An official website of the United States government
-          </section>
-        ) : null}
-        <header className="site-header">
-          <a href="/" className="site-name">
-            {settings.siteName}
-          </a>
-          <span className="agency-name">{settings.agencyName}</span>
-          <nav aria-label="Site" className="site-nav">
-            <a href="/">Latest</a>
-            <a href="/archive">Archive</a>
-            <a href="/feed.xml">RSS</a>
-          </nav>
+        {settings.showGovBanner ? <GovBanner /> : null}
+        <header className="usa-header usa-header--basic site-header">
+          <div className="grid-container site-header__inner">
+            <div className="usa-logo site-header__logo">
+              <em className="usa-logo__text">
+                <a href="/">{settings.siteName}</a>
+              </em>
+              <span className="site-header__agency">{settings.agencyName}</span>
+            </div>
+            <nav aria-label="Site" className="site-nav">
+              <ul className="usa-list usa-list--unstyled site-nav__list">
+                <li>
+                  <a href="/">Latest</a>
+                </li>
+                <li>
+                  <a href="/archive">Archive</a>
+                </li>
+                <li>
+                  <a href="/feed.xml">RSS feed</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main id="main-content" className="site-main">
+        <main id="main-content" className="grid-container site-main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <p>{settings.agencyName}</p>
+        <footer className="usa-identifier">
+          <section
+            className="usa-identifier__section usa-identifier__section--masthead"
+            aria-label="Agency identifier"
+          >
+            <div className="usa-identifier__container">
+              <div className="usa-identifier__identity">
+                <p className="usa-identifier__identity-domain">{settings.siteName}</p>
+                <p className="usa-identifier__identity-disclaimer">
+                  An official blog of the{' '}
+                  <a href={settings.currentSiteUrl}>{settings.agencyName}</a>
+                </p>
+              </div>
+            </div>
+          </section>
+          <nav
+            className="usa-identifier__section usa-identifier__section--required-links"
+            aria-label="Important links"
+          >
+            <div className="usa-identifier__container">
+              <ul className="usa-identifier__required-links-list">
+                <li className="usa-identifier__required-links-item">
+                  <a href={settings.currentSiteUrl} className="usa-identifier__required-link">
+                    {settings.agencyName} website
+                  </a>
+                </li>
+                <li className="usa-identifier__required-links-item">
+                  <a href="/archive" className="usa-identifier__required-link">
+                    Archived posts
+                  </a>
+                </li>
+                <li className="usa-identifier__required-links-item">
+                  <a href="/feed.xml" className="usa-identifier__required-link">
+                    RSS feed
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </nav>
         </footer>
       </body>
     </html>

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation'
 
 import { buildThread } from '@/comments/buildThread'
 import { Byline } from '@/components/Byline'
+import { threadClosure } from '@/comments/threadClosure'
+import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
 import { listApprovedComments } from '@/data/comments'
@@ -17,8 +19,13 @@ export const dynamic = 'force-dynamic'
 
 type Props = {
   params: Promise<{ slug: string }>
-  searchParams: Promise<{ comments?: string | string[] }>
+  searchParams: Promise<
+    Record<'comments' | 'replyto' | 'submitted' | 'comment', string | string[] | undefined>
+  >
 }
+
+const single = (value: string | string[] | undefined) =>
+  typeof value === 'string' ? value : undefined
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
@@ -38,12 +45,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PostPage({ params, searchParams }: Props) {
   const post = await findPublishedPost((await params).slug)
-  const commentsPage = pageNumber((await searchParams).comments)
+  const query = await searchParams
+  const commentsPage = pageNumber(query.comments)
   if (!post || commentsPage === null) notFound()
   const settings = await getSiteSettings()
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
-  const closed = post.archived || post.commentStatus === 'closed'
+  const closed = threadClosure(post, settings) !== null
   const comments = await listApprovedComments(post.id)
+  const replyTo = closed
+    ? null
+    : (comments.find((comment) => String(comment.id) === single(query.replyto)) ?? null)
+  const submittedStatus = single(query.submitted)
+  const submitted =
+    submittedStatus === 'pending' || submittedStatus === 'approved'
+      ? {
+          status: submittedStatus as 'pending' | 'approved',
+          commentId: single(query.comment) ?? null,
+        }
+      : null
+  const pageQuery = commentsPage > 1 ? `&comments=${commentsPage}` : ''
   const thread = buildThread(comments, settings.commentNestingDepth)
   const threadPages = Math.max(1, Math.ceil(thread.length / settings.commentsPerPage))
   if (commentsPage > threadPages) notFound()
@@ -54,12 +74,22 @@ export default async function PostPage({ params, searchParams }: Props) {
   return (
     <article>
       {post.archived ? (
-        <div className="archive-notice" role="status" aria-label="Archived page">
-          <p>{post.archiveNotice || settings.archiveNotice}</p>
-          <p>
-            <a href={settings.currentSiteUrl}>Go to the current {settings.agencyName} website</a>
-          </p>
-        </div>
+        <section
+          className="usa-site-alert usa-site-alert--info archive-notice"
+          role="status"
+          aria-label="Archived page"
+        >
+          <div className="usa-alert">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{post.archiveNotice || settings.archiveNotice}</p>
+              <p className="usa-alert__text">
+                <a className="usa-link" href={settings.currentSiteUrl}>
+                  Go to the current {settings.agencyName} website
+                </a>
+              </p>
+            </div>
+          </div>
+        </section>
       ) : null}
       <h1>{post.title}</h1>
       <p className="post-meta">
@@ -78,12 +108,17 @@ export default async function PostPage({ params, searchParams }: Props) {
           ))}
         </p>
       ) : null}
-      <RichText data={post.body} />
+      <RichText data={post.body} className="usa-prose post-body" />
       <section aria-labelledby="comments-heading" className="comments">
         <h2 id="comments-heading">
           {`${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`}
         </h2>
-        <CommentThread nodes={shown} />
+        <CommentThread
+          nodes={shown}
+          replyHref={
+            closed ? null : (id) => `/posts/${post.slug}?replyto=${id}${pageQuery}#respond`
+          }
+        />
         <Pagination
           basePath={`/posts/${post.slug}`}
           page={commentsPage}
@@ -92,7 +127,16 @@ export default async function PostPage({ params, searchParams }: Props) {
           fragment="#comments-heading"
           label="Comment pages"
         />
-        {closed ? <p>Comments are closed.</p> : null}
+        {closed ? (
+          <p className="comments-closed">Comments are closed.</p>
+        ) : (
+          <CommentForm
+            postId={post.id}
+            slug={post.slug}
+            replyTo={replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null}
+            submitted={submitted}
+          />
+        )}
       </section>
     </article>
   )

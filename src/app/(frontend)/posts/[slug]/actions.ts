@@ -1,0 +1,107 @@
+'use server'
+
+import { refresh } from 'next/cache'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { APIError, ValidationError, type Payload } from 'payload'
+
+import { FORM_FIELDS, type CommentFormState, type FormField } from '@/comments/commentFormState'
+import { HONEYPOT_FIELD } from '@/comments/honeypot'
+import { COMMENT_MESSAGES } from '@/comments/messages'
+import { getPayloadClient } from '@/data/getPayloadClient'
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+/** A refused submission as the form shows it: messages next to fields, the text kept. */
+function refusal(
+  error: unknown,
+  values: Record<FormField, string>,
+  payload: Payload,
+  attempt: number,
+): CommentFormState {
+  if (error instanceof ValidationError) {
+    const fieldErrors: CommentFormState['fieldErrors'] = {}
+    let message: string | undefined
+    for (const { path, message: fieldMessage } of error.data.errors) {
+      if ((FORM_FIELDS as readonly string[]).includes(path)) {
+        fieldErrors[path as FormField] ??= fieldMessage
+      } else {
+        message ??= fieldMessage
+      }
+    }
+    return { outcome: 'refused', attempt, message, fieldErrors, values }
+  }
+  if (error instanceof APIError && error.status >= 400 && error.status < 500) {
+    return { outcome: 'refused', attempt, message: error.message, fieldErrors: {}, values }
+  }
+  // Not the reader's fault: say so, keep their text, and log the cause.
+  payload.logger.error({ err: error }, 'comment form submission failed')
+  return {
+    outcome: 'refused',
+    attempt,
+    message: 'Something went wrong on our side and your comment was not saved. Please try again.',
+    fieldErrors: {},
+    values,
+  }
+}
+
+/**
+ * The comment form's action. The same rules as POST /api/comments apply (they live in the
+ * collection's hooks), with the reader's address and browser taken from this request. Without
+ * JavaScript the browser posts the form and is redirected back to the post with the outcome in
+ * the URL; with JavaScript the outcome is returned to the form, which stays on the page.
+ */
+export async function submitCommentAction(
+  previous: CommentFormState,
+  formData: FormData,
+): Promise<CommentFormState> {
+  const attempt = previous.attempt + 1
+  const values = Object.fromEntries(
+    FORM_FIELDS.map((name) => [name, text(formData, name)]),
+  ) as Record<FormField, string>
+  const slug = text(formData, 'slug')
+  const payload = await getPayloadClient()
+  const requestHeaders = new Headers(await headers())
+  const { user } = await payload.auth({ headers: requestHeaders })
+  let doc
+  try {
+    doc = await payload.create({
+      collection: 'comments',
+      overrideAccess: false,
+      user: user ?? undefined,
+      req: { headers: requestHeaders },
+      depth: 0,
+      // Ids arrive as form text; the hooks check and convert them, as for the JSON API.
+      data: {
+        post: text(formData, 'post'),
+        parent: text(formData, 'parent') || null,
+        authorName: values.authorName,
+        authorEmail: values.authorEmail,
+        authorUrl: values.authorUrl || null,
+        body: values.body,
+        [HONEYPOT_FIELD]: text(formData, HONEYPOT_FIELD) || null,
+      } as never,
+    })
+  } catch (error) {
+    return refusal(error, values, payload, attempt)
+  }
+  const status = doc.status === 'approved' ? 'approved' : 'pending'
+  if (formData.get('js') !== '1') {
+    const outcome = status === 'approved' ? `approved&comment=${doc.id}` : 'pending'
+    redirect(`/posts/${encodeURIComponent(slug)}?submitted=${outcome}#comment-status`)
+  }
+  if (status === 'approved') refresh()
+  return {
+    outcome: 'submitted',
+    attempt,
+    status,
+    commentId: doc.id,
+    message:
+      status === 'approved' ? COMMENT_MESSAGES.published : COMMENT_MESSAGES.awaitingModeration,
+    fieldErrors: {},
+    values: {},
+  }
+}
