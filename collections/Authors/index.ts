@@ -3,13 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { editors, editorsField } from '@/access/editors'
 import { staffField } from '@/access/staff'
+import { CACHE_TAGS } from '@/cache/contentCache'
+import { invalidateWithPosts } from '@/cache/invalidateContent'
 import { slugField } from '@/fields/slugField'
 
 import { ownProfileOrEditor } from './access/ownProfileOrEditor'
 
 /** Public profiles of the officials who sign posts. */
+const cacheHooks = invalidateWithPosts(CACHE_TAGS.authors)
+
 export const Authors: CollectionConfig = {
   slug: 'authors',
+  hooks: { afterChange: [cacheHooks.afterChange], afterDelete: [cacheHooks.afterDelete] },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'title', 'office'],

@@ -1,11 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
+import { CACHE_TAGS } from '@/cache/contentCache'
+import { invalidateWithPosts } from '@/cache/invalidateContent'
 import { editors } from '@/access/editors'
 import { slugField } from '@/fields/slugField'
 
+const cacheHooks = invalidateWithPosts(CACHE_TAGS.categories)
+
 export const Categories: CollectionConfig = {
   slug: 'categories',
+  hooks: { afterChange: [cacheHooks.afterChange], afterDelete: [cacheHooks.afterDelete] },
   labels: { singular: 'Category', plural: 'Categories' },
   admin: { useAsTitle: 'title', group: 'Content' },
   access: {

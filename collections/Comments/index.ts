@@ -3,6 +3,7 @@ import { validations, type CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderators, moderatorsField } from '@/access/moderators'
+import { invalidateComments, invalidateDeletedComment } from '@/cache/invalidateContent'
 import { COMMENT_STATUSES } from '@/comments/statuses'
 
 import { readApprovedOrModerator } from './access/readApprovedOrModerator'
@@ -51,8 +52,8 @@ export const Comments: CollectionConfig = {
   hooks: {
     beforeValidate: [rejectReaderTextChanges, applySubmissionRules],
     beforeChange: [recordSubmitter, assignModerationStatus, trackStatusChange],
-    afterChange: [auditStatusChange, queueModeratorNotification],
-    afterDelete: [auditCommentDeletion],
+    afterChange: [auditStatusChange, queueModeratorNotification, invalidateComments],
+    afterDelete: [auditCommentDeletion, invalidateDeletedComment],
   },
   fields: [
     { name: 'post', type: 'relationship', relationTo: 'posts', required: true, index: true },

@@ -5,8 +5,13 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
 import { hasRole } from '@/access/roles'
+import { CACHE_TAGS } from '@/cache/contentCache'
+import { invalidateWithPosts } from '@/cache/invalidateContent'
 
 import { rejectNonRasterUpload } from './hooks/rejectNonRasterUpload'
+
+// Images appear inside post bodies.
+const cacheHooks = invalidateWithPosts(CACHE_TAGS.posts)
 
 /** Raster formats only: SVG and other XML can carry script, so they are refused. */
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']
@@ -20,7 +25,11 @@ export const Media: CollectionConfig = {
     update: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'author'),
     delete: editors,
   },
-  hooks: { beforeValidate: [rejectNonRasterUpload] },
+  hooks: {
+    beforeValidate: [rejectNonRasterUpload],
+    afterChange: [cacheHooks.afterChange],
+    afterDelete: [cacheHooks.afterDelete],
+  },
   upload: {
     staticDir: path.resolve(process.cwd(), 'media'),
     mimeTypes: IMAGE_MIME_TYPES,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editors } from '@/access/editors'
+import { invalidateDeletedPost, invalidatePosts } from '@/cache/invalidateContent'
 import { staff, staffField } from '@/access/staff'
 import { slugField } from '@/fields/slugField'
 
@@ -43,7 +44,8 @@ export const Posts: CollectionConfig = {
       stampPublicationAndArchive,
       stampThreadClosure,
     ],
-    afterChange: [auditThreadChange],
+    afterChange: [auditThreadChange, invalidatePosts],
+    afterDelete: [invalidateDeletedPost],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

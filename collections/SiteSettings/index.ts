@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderatorsField } from '@/access/moderators'
+import { invalidateSettings } from '@/cache/invalidateContent'
 
 import { auditSettingsChange } from './hooks/auditSettingsChange'
 
@@ -28,7 +29,7 @@ export const SiteSettings: GlobalConfig = {
     update: admins,
   },
   hooks: {
-    afterChange: [auditSettingsChange],
+    afterChange: [auditSettingsChange, invalidateSettings],
   },
   fields: [
     {

@@ -1,24 +1,14 @@
 import type { MetadataRoute } from 'next'
 
-import { getPayloadClient } from '@/data/getPayloadClient'
 import { requestSiteUrl } from '@/data/requestSiteUrl'
+import { sitemapPosts } from '@/data/sitemapPosts'
 
 export const dynamic = 'force-dynamic'
 
 /** /sitemap.xml: the home page and every published post, read as the public reads them. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const siteUrl = await requestSiteUrl()
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'posts',
-    overrideAccess: false,
-    user: null,
-    where: { _status: { equals: 'published' } },
-    sort: '-publishedAt',
-    pagination: false,
-    depth: 0,
-    select: { slug: true, updatedAt: true, archived: true },
-  })
+  const docs = await sitemapPosts()
   return [
     { url: `${siteUrl}/`, changeFrequency: 'daily', priority: 1 },
     ...docs.map((post) => ({

@@ -1,11 +1,12 @@
-import { cache } from 'react'
-
+import { CACHE_TAGS, cached } from '@/cache/contentCache'
 import type { ThreadComment } from '@/comments/buildThread'
 
 import { getPayloadClient } from './getPayloadClient'
 
 /** A post's approved comments, oldest first, read with readers' access rights in one query. */
-export const listApprovedComments = cache(
+export const listApprovedComments = cached(
+  'listApprovedComments',
+  (postId: number | string) => [CACHE_TAGS.commentsOf(postId)],
   async (postId: number | string): Promise<ThreadComment[]> => {
     const payload = await getPayloadClient()
     const { docs } = await payload.find({

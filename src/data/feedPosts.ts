@@ -1,3 +1,4 @@
+import { CACHE_TAGS, cached } from '@/cache/contentCache'
 import type { FeedPost } from '@/feeds/feedXml'
 import type { Author } from '@/payload-types'
 
@@ -6,35 +7,39 @@ import { getPayloadClient } from './getPayloadClient'
 export const FEED_SIZE = 20
 
 /** The latest published posts for the feeds, read with the public's access rights. */
-export async function feedPosts(siteUrl: string): Promise<FeedPost[]> {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'posts',
-    overrideAccess: false,
-    user: null,
-    where: { _status: { equals: 'published' } },
-    sort: '-publishedAt',
-    limit: FEED_SIZE,
-    depth: 1,
-    select: {
-      title: true,
-      slug: true,
-      excerpt: true,
-      publishedAt: true,
-      updatedAt: true,
-      archived: true,
-      authors: true,
-    },
-  })
-  return docs.map((post) => ({
-    title: post.title,
-    url: `${siteUrl}/posts/${post.slug}`,
-    summary: post.excerpt ?? '',
-    publishedAt: post.publishedAt ?? post.updatedAt,
-    updatedAt: post.updatedAt,
-    authors: (post.authors ?? [])
-      .filter((a): a is Author => typeof a === 'object')
-      .map((a) => a.name),
-    archived: Boolean(post.archived),
-  }))
-}
+export const feedPosts = cached(
+  'feedPosts',
+  () => [CACHE_TAGS.posts],
+  async function feedPosts(siteUrl: string): Promise<FeedPost[]> {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'posts',
+      overrideAccess: false,
+      user: null,
+      where: { _status: { equals: 'published' } },
+      sort: '-publishedAt',
+      limit: FEED_SIZE,
+      depth: 1,
+      select: {
+        title: true,
+        slug: true,
+        excerpt: true,
+        publishedAt: true,
+        updatedAt: true,
+        archived: true,
+        authors: true,
+      },
+    })
+    return docs.map((post) => ({
+      title: post.title,
+      url: `${siteUrl}/posts/${post.slug}`,
+      summary: post.excerpt ?? '',
+      publishedAt: post.publishedAt ?? post.updatedAt,
+      updatedAt: post.updatedAt,
+      authors: (post.authors ?? [])
+        .filter((a): a is Author => typeof a === 'object')
+        .map((a) => a.name),
+      archived: Boolean(post.archived),
+    }))
+  },
+)

@@ -1,5 +1,6 @@
-import { cache } from 'react'
 import type { Where } from 'payload'
+
+import { CACHE_TAGS, cached } from '@/cache/contentCache'
 
 import type { Post } from '@/payload-types'
 
@@ -21,56 +22,68 @@ const LIST_FIELDS = {
 type ListFilter = { archived?: boolean; author?: number | string; category?: number | string }
 
 /** One page of published posts, newest first, read with the public's access rights. */
-export async function listPosts(filter: ListFilter, page: number) {
-  const payload = await getPayloadClient()
-  const and: Where[] = [{ _status: { equals: 'published' } }]
-  if (filter.archived !== undefined) and.push({ archived: { equals: filter.archived } })
-  if (filter.author !== undefined) and.push({ authors: { contains: filter.author } })
-  if (filter.category !== undefined) and.push({ categories: { contains: filter.category } })
-  return payload.find({
-    collection: 'posts',
-    overrideAccess: false,
-    user: null,
-    where: { and },
-    sort: '-publishedAt',
-    depth: 1,
-    page,
-    limit: POSTS_PER_PAGE,
-    select: LIST_FIELDS,
-  })
-}
+export const listPosts = cached(
+  'listPosts',
+  () => [CACHE_TAGS.posts],
+  async function listPosts(filter: ListFilter, page: number) {
+    const payload = await getPayloadClient()
+    const and: Where[] = [{ _status: { equals: 'published' } }]
+    if (filter.archived !== undefined) and.push({ archived: { equals: filter.archived } })
+    if (filter.author !== undefined) and.push({ authors: { contains: filter.author } })
+    if (filter.category !== undefined) and.push({ categories: { contains: filter.category } })
+    return payload.find({
+      collection: 'posts',
+      overrideAccess: false,
+      user: null,
+      where: { and },
+      sort: '-publishedAt',
+      depth: 1,
+      page,
+      limit: POSTS_PER_PAGE,
+      select: LIST_FIELDS,
+    })
+  },
+)
 
 /** Approved comments per post, for a page of posts: one query, whatever the page size. */
-export async function approvedCommentCounts(postIds: (number | string)[]) {
-  const counts = new Map<number | string, number>()
-  if (postIds.length === 0) return counts
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'comments',
-    overrideAccess: false,
-    user: null,
-    where: { post: { in: postIds }, status: { equals: 'approved' } },
-    pagination: false,
-    depth: 0,
-    select: { post: true },
-  })
-  for (const { post } of docs) {
-    const id = typeof post === 'object' ? post.id : post
-    counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return counts
-}
+export const approvedCommentCounts = cached(
+  'approvedCommentCounts',
+  () => [CACHE_TAGS.comments],
+  async function approvedCommentCounts(postIds: (number | string)[]) {
+    const counts = new Map<number | string, number>()
+    if (postIds.length === 0) return counts
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'comments',
+      overrideAccess: false,
+      user: null,
+      where: { post: { in: postIds }, status: { equals: 'approved' } },
+      pagination: false,
+      depth: 0,
+      select: { post: true },
+    })
+    for (const { post } of docs) {
+      const id = typeof post === 'object' ? post.id : post
+      counts.set(id, (counts.get(id) ?? 0) + 1)
+    }
+    return counts
+  },
+)
 
 /** One published post by slug, or null (unknown slug or not published). */
-export const findPublishedPost = cache(async (slug: string): Promise<Post | null> => {
-  const payload = await getPayloadClient()
-  const { docs } = await payload.find({
-    collection: 'posts',
-    overrideAccess: false,
-    user: null,
-    where: { slug: { equals: slug }, _status: { equals: 'published' } },
-    depth: 1,
-    limit: 1,
-  })
-  return docs[0] ?? null
-})
+export const findPublishedPost = cached(
+  'findPublishedPost',
+  () => [CACHE_TAGS.posts],
+  async (slug: string): Promise<Post | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'posts',
+      overrideAccess: false,
+      user: null,
+      where: { slug: { equals: slug }, _status: { equals: 'published' } },
+      depth: 1,
+      limit: 1,
+    })
+    return docs[0] ?? null
+  },
+)

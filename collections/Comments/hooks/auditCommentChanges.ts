@@ -10,14 +10,18 @@ const label = (doc: Comment) => `Comment #${doc.id} by ${doc.authorName}`
 
 /** Every status a comment takes, from its first (set by a rule or by staff) onwards. */
 export const auditStatusChange: CollectionAfterChangeHook<Comment> = async ({
+  data,
   doc,
   previousDoc,
   operation,
   req,
   context,
 }) => {
+  // `doc` is what the caller may read: for a reader (or editor) creating a comment the status is
+  // masked and the reason hidden, so a new comment's are taken from the data that was stored.
+  const stored = operation === 'create' ? { ...doc, ...data } : doc
   const from = operation === 'create' ? null : (previousDoc?.status ?? null)
-  if (operation === 'update' && from === doc.status) return doc
+  if (operation === 'update' && from === stored.status) return doc
   const rule = typeof context.statusRule === 'string' ? context.statusRule : 'moderation rules'
   await recordAudit(req, {
     action: 'comment-status',
@@ -25,15 +29,15 @@ export const auditStatusChange: CollectionAfterChangeHook<Comment> = async ({
       operation === 'create' && context.importing
         ? { system: typeof context.auditActor === 'string' ? context.auditActor : 'import' }
         : actorOf(req, rule),
-    summary: `${label(doc)}: ${from ?? 'new'} -> ${doc.status}`,
+    summary: `${label(doc)}: ${from ?? 'new'} -> ${stored.status}`,
     targetType: 'comment',
     targetId: doc.id,
     targetLabel: label(doc),
     comment: doc.id,
     post: idOf(doc.post),
     from,
-    to: doc.status,
-    reason: doc.statusReason ?? null,
+    to: stored.status,
+    reason: stored.statusReason ?? null,
   })
   return doc
 }

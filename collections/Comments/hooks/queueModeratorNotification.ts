@@ -9,12 +9,15 @@ import type { Comment } from '@/payload-types'
  * by the reader.
  */
 export const queueModeratorNotification: CollectionAfterChangeHook<Comment> = async ({
+  data,
   doc,
   operation,
   req,
   context,
 }) => {
-  if (operation !== 'create' || doc.status !== 'pending' || context.importing) return doc
+  // The stored status: a reader's view of `doc` shows spam and trash as pending.
+  const status = data?.status ?? doc.status
+  if (operation !== 'create' || status !== 'pending' || context.importing) return doc
   await req.payload.jobs.queue({
     task: 'notifyModerators',
     queue: NOTIFICATIONS_QUEUE,

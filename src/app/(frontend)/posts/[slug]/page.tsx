@@ -8,9 +8,8 @@ import { threadClosure } from '@/comments/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
-import { listApprovedComments } from '@/data/comments'
+import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
-import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/formatDate'
 import { pageNumber } from '@/pageNumber'
 import type { Category } from '@/payload-types'
@@ -44,14 +43,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params, searchParams }: Props) {
-  const post = await findPublishedPost((await params).slug)
+  const data = await loadPostPage((await params).slug)
   const query = await searchParams
   const commentsPage = pageNumber(query.comments)
-  if (!post || commentsPage === null) notFound()
-  const settings = await getSiteSettings()
+  if (!data || commentsPage === null) notFound()
+  const { post, settings, comments } = data
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = threadClosure(post, settings) !== null
-  const comments = await listApprovedComments(post.id)
   const replyTo = closed
     ? null
     : (comments.find((comment) => String(comment.id) === single(query.replyto)) ?? null)

@@ -1,0 +1,97 @@
+/**
+ * The public site's data cache: results of published-content queries, kept in memory until a
+ * change to what they were read from. Collection hooks call `invalidate()` with tags ("posts",
+ * "comments:<postId>", "settings"...), from whichever path made the change: REST, GraphQL, the
+ * admin, a server action, a scheduled job.
+ *
+ * It lives on globalThis because the server's module graph (where Payload's hooks run) and Next's
+ * bundle (where pages read) each load this file; both must share one cache. It is per process: a
+ * deployment with several processes needs a shared store behind the same interface.
+ */
+type Entry = { value: Promise<unknown>; tags: string[] }
+
+export class ContentCache {
+  private readonly entries = new Map<string, Entry>()
+  private readonly versions = new Map<string, number>()
+  hits = 0
+  misses = 0
+
+  constructor(private readonly maxEntries = 1000) {}
+
+  /** The cached value for `key`, or the result of `load()`, remembered under `tags`. */
+  async get<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T> {
+    const found = this.entries.get(key)
+    if (found) {
+      this.hits++
+      // Refresh its place: the least recently used entry is the one evicted.
+      this.entries.delete(key)
+      this.entries.set(key, found)
+      return found.value as Promise<T>
+    }
+    this.misses++
+    const started = tags.map((tag) => this.versions.get(tag) ?? 0)
+    const value = load()
+    this.entries.set(key, { value, tags })
+    this.evict()
+    value.then(
+      () => {
+        // Invalidated while loading: the result may predate the change, so do not keep it.
+        const changed = tags.some((tag, i) => (this.versions.get(tag) ?? 0) !== started[i])
+        if (changed && this.entries.get(key)?.value === value) this.entries.delete(key)
+      },
+      () => {
+        if (this.entries.get(key)?.value === value) this.entries.delete(key)
+      },
+    )
+    return value
+  }
+
+  /** Drops every entry carrying any of `tags`. */
+  invalidate(tags: string[]): void {
+    for (const tag of tags) this.versions.set(tag, (this.versions.get(tag) ?? 0) + 1)
+    const set = new Set(tags)
+    for (const [key, entry] of this.entries) {
+      if (entry.tags.some((tag) => set.has(tag))) this.entries.delete(key)
+    }
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  private evict() {
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string
+      this.entries.delete(oldest)
+    }
+  }
+}
+
+const KEY = Symbol.for('agency-blog.contentCache')
+const holder = globalThis as typeof globalThis & { [KEY]?: ContentCache }
+
+/** The process's one content cache. */
+export const contentCache: ContentCache = (holder[KEY] ??= new ContentCache())
+
+/** Wraps a loader so its results are cached under a key made of its name and arguments. */
+export function cached<A extends unknown[], T>(
+  name: string,
+  tagsOf: (...args: NoInfer<A>) => string[],
+  load: (...args: A) => Promise<T>,
+): (...args: A) => Promise<T> {
+  return (...args: A) =>
+    contentCache.get(`${name}:${JSON.stringify(args)}`, tagsOf(...args), () => load(...args))
+}
+
+export const CACHE_TAGS = {
+  posts: 'posts',
+  comments: 'comments',
+  commentsOf: (postId: number | string) => `comments:${postId}`,
+  settings: 'settings',
+  authors: 'authors',
+  categories: 'categories',
+} as const

@@ -1,0 +1,71 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+} from 'payload'
+
+import type { Comment, Post } from '@/payload-types'
+
+import { CACHE_TAGS, contentCache } from './contentCache'
+
+/**
+ * Hooks run inside the write's transaction. Invalidate now, and once more a moment later: a page
+ * read that races the commit could otherwise put the old data back in the cache.
+ */
+function invalidate(tags: string[]) {
+  contentCache.invalidate(tags)
+  setTimeout(() => contentCache.invalidate(tags), 1000).unref()
+}
+
+const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'
+
+/** A post published, edited while published, archived, unpublished or deleted. */
+export const invalidatePosts: CollectionAfterChangeHook<Post> = ({ doc, previousDoc }) => {
+  if (postTouchesPublic(doc) || postTouchesPublic(previousDoc)) invalidate([CACHE_TAGS.posts])
+  return doc
+}
+
+export const invalidateDeletedPost: CollectionAfterDeleteHook<Post> = ({ doc }) => {
+  invalidate([CACHE_TAGS.posts, CACHE_TAGS.commentsOf(doc.id)])
+  return doc
+}
+
+const postIdOf = (comment: Comment) =>
+  typeof comment.post === 'object' ? comment.post.id : comment.post
+
+/** Only changes to the set of approved comments change what readers see. */
+export const invalidateComments: CollectionAfterChangeHook<Comment> = ({ doc, previousDoc }) => {
+  if (doc.status === 'approved' || previousDoc?.status === 'approved') {
+    invalidate([CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+  }
+  return doc
+}
+
+export const invalidateDeletedComment: CollectionAfterDeleteHook<Comment> = ({ doc }) => {
+  if (doc.status === 'approved') {
+    invalidate([CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+  }
+  return doc
+}
+
+/** Authors, categories and media appear inside posts (bylines, filed-under, images). */
+export function invalidateWithPosts(tag: string): {
+  afterChange: CollectionAfterChangeHook
+  afterDelete: CollectionAfterDeleteHook
+} {
+  return {
+    afterChange: ({ doc }) => {
+      invalidate([tag, CACHE_TAGS.posts])
+      return doc
+    },
+    afterDelete: ({ doc }) => {
+      invalidate([tag, CACHE_TAGS.posts])
+      return doc
+    },
+  }
+}
+
+export const invalidateSettings: GlobalAfterChangeHook = ({ doc }) => {
+  invalidate([CACHE_TAGS.settings])
+  return doc
+}
