@@ -18,6 +18,8 @@ const nextConfig = {
   },
   // Express (src/server.ts) owns security headers and compression decisions.
   poweredByHeader: false,
+  // The build type-checks the app only; `npm test` type-checks everything, tests included.
+  typescript: { tsconfigPath: './tsconfig.next.json' },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

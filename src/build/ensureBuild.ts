@@ -9,6 +9,7 @@ const BUILD_INPUTS = [
   'payload.config.ts',
   'next.config.mjs',
   'tsconfig.json',
+  'tsconfig.next.json',
   'package.json',
   'package-lock.json',
 ]

@@ -50,6 +50,8 @@ export const applySubmissionRules: CollectionBeforeValidateHook<Comment> = async
   }
   const { values, errors } = validateSubmission(data as Record<string, unknown>)
   const parentId = idOf(data.parent)
+  // The stored id, typed as the database types it (form fields arrive as text).
+  let storedParentId: number | string | null = null
   if (data.parent != null && (data.parent as unknown) !== '') {
     const parent =
       parentId === null
@@ -59,6 +61,8 @@ export const applySubmissionRules: CollectionBeforeValidateHook<Comment> = async
             .catch(() => null)
     if (!parent || parent.status !== 'approved' || idOf(parent.post) !== post.id) {
       errors.push({ path: 'parent', message: M.parentInvalid })
+    } else {
+      storedParentId = parent.id
     }
   }
   if (errors.length) refuse(errors)
@@ -93,7 +97,7 @@ export const applySubmissionRules: CollectionBeforeValidateHook<Comment> = async
   return {
     ...data,
     post: post.id,
-    parent: parentId ?? null,
+    parent: storedParentId as number | null,
     ...values,
   }
 }
