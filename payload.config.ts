@@ -38,8 +38,18 @@ import { createEmailAdapter } from './src/email/emailAdapter'
 import { readEmailConfig } from './src/email/emailConfig'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from './src/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from './src/jobs/purgeExpiredComments'
+import { recheckSpamTask, SPAM_QUEUE } from './src/jobs/recheckSpam'
+import { reportToAkismetTask } from './src/jobs/reportToAkismet'
+import { createAkismetChecker } from './src/spam/akismet'
+import { readAkismetConfig } from './src/spam/akismetConfig'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// Off (null) without AKISMET_API_KEY; hooks and jobs reach it through payload.config.custom.
+const akismetConfig = readAkismetConfig(process.env, {
+  production: process.env.NODE_ENV === 'production',
+  serverUrl: process.env.SERVER_URL || 'http://localhost:3000',
+})
 
 const adminsOnly = ({ req }: { req: { user?: unknown } }) =>
   hasRole(req.user as Parameters<typeof hasRole>[0], 'admin')
@@ -79,15 +89,21 @@ export default buildConfig({
   email: createEmailAdapter(readEmailConfig(process.env)),
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
-    tasks: [notifyModeratorsTask, purgeExpiredCommentsTask],
+    tasks: [notifyModeratorsTask, purgeExpiredCommentsTask, recheckSpamTask, reportToAkismetTask],
     // The server runs queued jobs (getPayload({ cron: true })): scheduled publishing and the daily
     // retention purge every minute, moderator emails every ten seconds.
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },
+      { cron: '* * * * *', queue: SPAM_QUEUE, limit: 100 },
     ],
     access: { queue: adminsOnly, run: adminsOnly, cancel: adminsOnly },
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  custom: {
+    akismet: akismetConfig
+      ? { config: akismetConfig, checker: createAkismetChecker(akismetConfig) }
+      : null,
+  },
   telemetry: false,
 })

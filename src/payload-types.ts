@@ -120,6 +120,8 @@ export interface Config {
     tasks: {
       notifyModerators: TaskNotifyModerators;
       purgeExpiredComments: TaskPurgeExpiredComments;
+      recheckSpam: TaskRecheckSpam;
+      reportToAkismet: TaskReportToAkismet;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -345,6 +347,7 @@ export interface Comment {
   spamCheck?: {
     verdict?: ('unchecked' | 'ham' | 'spam' | 'error') | null;
     checkedAt?: string | null;
+    discard?: boolean | null;
     details?:
       | {
           [k: string]: unknown;
@@ -475,7 +478,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyModerators' | 'purgeExpiredComments' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'notifyModerators'
+          | 'purgeExpiredComments'
+          | 'recheckSpam'
+          | 'reportToAkismet'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -508,7 +517,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'recheckSpam' | 'reportToAkismet' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -675,6 +686,7 @@ export interface CommentsSelect<T extends boolean = true> {
     | {
         verdict?: T;
         checkedAt?: T;
+        discard?: T;
         details?: T;
       };
   history?: T;
@@ -977,6 +989,32 @@ export interface TaskPurgeExpiredComments {
   output: {
     purged?: number | null;
     cutoff?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRecheckSpam".
+ */
+export interface TaskRecheckSpam {
+  input: {
+    comment: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskReportToAkismet".
+ */
+export interface TaskReportToAkismet {
+  input: {
+    comment: string;
+    kind: string;
+    by?: string | null;
+  };
+  output: {
+    guid?: string | null;
   };
 }
 /**

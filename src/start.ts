@@ -58,6 +58,9 @@ async function main() {
     fail('Start-up stopped: the database could not be migrated (see the error above).')
   }
 
+  const { verifyAkismet } = await import('@/spam/akismetStatus')
+  await verifyAkismet(payload)
+
   let seeded = false
   if (!env.production && (await isEmptyDatabase(payload))) {
     payload.logger.info('Empty database: creating the demo site...')

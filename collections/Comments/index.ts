@@ -15,8 +15,10 @@ import { submitComment } from './endpoints/submitComment'
 import { applySubmissionRules } from './hooks/applySubmissionRules'
 import { assignModerationStatus, HONEYPOT_FIELD } from './hooks/assignModerationStatus'
 import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
+import { decideAkismetReport } from './hooks/decideAkismetReport'
 import { maskStatusForReaders } from './hooks/maskStatusForReaders'
 import { queueModeratorNotification } from './hooks/queueModeratorNotification'
+import { queueSpamWork } from './hooks/queueSpamWork'
 import { recordSubmitter } from './hooks/recordSubmitter'
 import { rejectReaderTextChanges } from './hooks/rejectReaderTextChanges'
 import { trackStatusChange } from './hooks/trackStatusChange'
@@ -51,8 +53,8 @@ export const Comments: CollectionConfig = {
   endpoints: [submitComment, moderateComments, moderationCounts, exportComments, replyToComment],
   hooks: {
     beforeValidate: [rejectReaderTextChanges, applySubmissionRules],
-    beforeChange: [recordSubmitter, assignModerationStatus, trackStatusChange],
-    afterChange: [auditStatusChange, queueModeratorNotification, invalidateComments],
+    beforeChange: [recordSubmitter, assignModerationStatus, trackStatusChange, decideAkismetReport],
+    afterChange: [auditStatusChange, queueModeratorNotification, queueSpamWork, invalidateComments],
     afterDelete: [auditCommentDeletion, invalidateDeletedComment],
   },
   fields: [
@@ -158,6 +160,12 @@ export const Comments: CollectionConfig = {
           options: ['unchecked', 'ham', 'spam', 'error'].map((value) => ({ label: value, value })),
         },
         { name: 'checkedAt', type: 'date' },
+        {
+          name: 'discard',
+          label: 'Blatant spam (Akismet pro-tip: discard)',
+          type: 'checkbox',
+          defaultValue: false,
+        },
         { name: 'details', type: 'json' },
       ],
     },

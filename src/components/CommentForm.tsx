@@ -3,12 +3,10 @@
 import { useActionState, useEffect, useState } from 'react'
 
 import { submitCommentAction } from '@/app/(frontend)/posts/[slug]/actions'
-import {
-  INITIAL_FORM_STATE,
-  type CommentFormState,
-  type FormField,
-} from '@/comments/commentFormState'
+import { INITIAL_FORM_STATE, type CommentFormState } from '@/comments/commentFormState'
 import { HONEYPOT_FIELD } from '@/comments/honeypot'
+
+import { COMMENT_FIELDS, CommentFormField } from './CommentFormField'
 
 type Props = {
   postId: number | string
@@ -17,33 +15,6 @@ type Props = {
   /** The outcome of a submission made without JavaScript (from the redirect's URL). */
   submitted: { status: 'pending' | 'approved'; commentId: string | null } | null
 }
-
-const FIELDS: {
-  name: FormField
-  label: string
-  hint?: string
-  type: 'text' | 'email' | 'url' | 'textarea'
-  required: boolean
-  autoComplete?: string
-}[] = [
-  { name: 'authorName', label: 'Name', type: 'text', required: true, autoComplete: 'name' },
-  {
-    name: 'authorEmail',
-    label: 'Email',
-    hint: 'Never published or shared.',
-    type: 'email',
-    required: true,
-    autoComplete: 'email',
-  },
-  { name: 'authorUrl', label: 'Website', type: 'url', required: false, autoComplete: 'url' },
-  {
-    name: 'body',
-    label: 'Comment',
-    hint: 'Plain text; links are not made clickable.',
-    type: 'textarea',
-    required: true,
-  },
-]
 
 function statusMessage(state: CommentFormState, submitted: Props['submitted']) {
   if (state.outcome === 'submitted') return { status: state.status!, commentId: state.commentId }
@@ -67,7 +38,7 @@ export function CommentForm({ postId, slug, replyTo, submitted }: Props) {
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
   const done = statusMessage(state, submitted)
-  const errorFields = FIELDS.filter((field) => state.fieldErrors[field.name])
+  const errorFields = COMMENT_FIELDS.filter((field) => state.fieldErrors[field.name])
 
   return (
     <section id="respond" className="comment-form" aria-labelledby="respond-heading">
@@ -125,8 +96,8 @@ export function CommentForm({ postId, slug, replyTo, submitted }: Props) {
         <input type="hidden" name="slug" value={slug} />
         {replyTo ? <input type="hidden" name="parent" value={String(replyTo.id)} /> : null}
         {hydrated ? <input type="hidden" name="js" value="1" /> : null}
-        {FIELDS.map((field) => (
-          <FormGroup key={field.name} field={field} state={state} />
+        {COMMENT_FIELDS.map((field) => (
+          <CommentFormField key={field.name} field={field} state={state} />
         ))}
         <div className="comment-form__trap" aria-hidden="true">
           <label htmlFor={`comment-${HONEYPOT_FIELD}`}>Leave this field empty</label>
@@ -144,64 +115,5 @@ export function CommentForm({ postId, slug, replyTo, submitted }: Props) {
         </button>
       </form>
     </section>
-  )
-}
-
-function FormGroup({ field, state }: { field: (typeof FIELDS)[number]; state: CommentFormState }) {
-  const id = `comment-${field.name}`
-  const error = state.fieldErrors[field.name]
-  const described = [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ')
-  const common = {
-    id,
-    name: field.name,
-    required: field.required,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': described || undefined,
-    // The inputs are keyed on the attempt: a refused submission shows the text the reader sent.
-    defaultValue: state.values[field.name] ?? '',
-    autoComplete: field.autoComplete,
-  }
-  return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {field.label}
-        {field.required ? (
-          <>
-            {' '}
-            <abbr title="required" className="usa-hint usa-hint--required">
-              *
-            </abbr>
-          </>
-        ) : null}
-      </label>
-      {field.hint ? (
-        <div className="usa-hint" id={`${id}-hint`}>
-          {field.hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-      {field.type === 'textarea' ? (
-        <textarea
-          key={state.attempt}
-          className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-          rows={8}
-          {...common}
-        />
-      ) : (
-        <input
-          key={state.attempt}
-          className={`usa-input${error ? ' usa-input--error' : ''}`}
-          type={field.type}
-          maxLength={field.name === 'authorUrl' ? 200 : field.name === 'authorEmail' ? 100 : 245}
-          {...common}
-        />
-      )}
-    </div>
   )
 }

@@ -1,3 +1,6 @@
+import { readEmailConfig, type EmailConfig } from '@/email/emailConfig'
+import { readAkismetConfig, type AkismetConfig } from '@/spam/akismetConfig'
+
 import { ConfigError, parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 import { dataDir } from './dataDir'
 import { readOrCreateSecret } from './secret'
@@ -14,6 +17,10 @@ export type ServerEnv = {
   demoPassword: string
   trustProxy: boolean | number | string
   logLevel: string
+  /** SMTP_URL and MAIL_FROM (payload.config.ts builds the email adapter from the same values). */
+  email: EmailConfig
+  /** The AKISMET_* variables; null when AKISMET_API_KEY is unset (spam checking off). */
+  akismet: AkismetConfig | null
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
@@ -78,16 +85,19 @@ export function readServerEnv(env: Env = process.env): ServerEnv {
   if (!production && demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD must be at least 8 characters long')
   }
+  const serverUrl = parseServerUrl(env.SERVER_URL, port)
   return {
     production,
     port,
     host: env.HOST?.trim() || undefined,
-    serverUrl: parseServerUrl(env.SERVER_URL, port),
+    serverUrl,
     dataDir: dir,
     database,
     secret: secretFromEnv || readOrCreateSecret(dir),
     demoPassword,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
+    email: readEmailConfig(env),
+    akismet: readAkismetConfig(env, { production, serverUrl }),
   }
 }

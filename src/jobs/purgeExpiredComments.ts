@@ -1,4 +1,4 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { PayloadRequest, TaskConfig, Where } from 'payload'
 
 import { recordAudit } from '@/audit/recordAudit'
 
@@ -18,9 +18,14 @@ export async function purgeExpiredComments(
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })
   const days = settings.retentionDays ?? 90
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString()
-  const where = {
+  const where: Where = {
     status: { in: ['spam', 'trash'] },
-    statusChangedAt: { less_than: cutoff },
+    or: [
+      { statusChangedAt: { less_than: cutoff } },
+      // Imported comments (and those stored before statusChangedAt existed) have no status date:
+      // their own date is the best there is.
+      { and: [{ statusChangedAt: { exists: false } }, { createdAt: { less_than: cutoff } }] },
+    ],
   }
   const byStatus: Record<string, number> = {}
   let purged = 0

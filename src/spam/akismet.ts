@@ -236,6 +236,9 @@ export function createAkismetChecker(
       const { value: spam, exchange } = await withDeadline(config.timeoutMs, () =>
         client.checkSpam(fields as Parameters<AkismetClient['checkSpam']>[0]),
       )
+      // Akismet explains a malformed call in this header; its true/false then means nothing.
+      const debugHelp = header(exchange, 'x-akismet-debug-help')
+      if (debugHelp) throw new AkismetError('debug-help', { debugHelp })
       const proTip = header(exchange, 'x-akismet-pro-tip')
       return {
         verdict: spam ? 'spam' : 'ham',

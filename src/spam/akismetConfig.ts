@@ -12,6 +12,10 @@ export type AkismetConfig = {
   timeoutMs: number
   /** Sends `is_test`, so Akismet does not learn from our calls. */
   testMode: boolean
+  /** A failed check is tried again this long after the last attempt. */
+  retryIntervalMs: number
+  /** ...until this long after the comment was submitted; then moderators decide alone. */
+  giveUpAfterMs: number
 }
 
 export const DEFAULT_AKISMET_API_URL = 'https://rest.akismet.com/1.1'
@@ -19,7 +23,27 @@ export const DEFAULT_AKISMET_TIMEOUT_MS = 5000
 const MIN_TIMEOUT_MS = 100
 const MAX_TIMEOUT_MS = 60_000
 
+export const DEFAULT_RETRY_MINUTES = 20
+export const DEFAULT_GIVE_UP_DAYS = 15
+
 type Env = Record<string, string | undefined>
+
+function parsePositiveNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  max: number,
+) {
+  const raw = value?.trim()
+  if (!raw) return fallback
+  const n = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN
+  if (!(n > 0 && n <= max)) {
+    throw new ConfigError(
+      `${name} "${raw}" is not accepted; use a number above 0 and at most ${max}`,
+    )
+  }
+  return n
+}
 
 function absoluteHttpUrl(raw: string): URL | null {
   try {
@@ -103,7 +127,27 @@ export function readAkismetConfig(
   const apiUrl = parseApiUrl(env.AKISMET_API_URL)
   const timeoutMs = parseTimeout(env.AKISMET_TIMEOUT_MS)
   const testMode = parseTestMode(env.AKISMET_TEST_MODE, opts.production)
+  const retryMinutes = parsePositiveNumber(
+    'AKISMET_RETRY_MINUTES',
+    env.AKISMET_RETRY_MINUTES,
+    DEFAULT_RETRY_MINUTES,
+    24 * 60,
+  )
+  const giveUpDays = parsePositiveNumber(
+    'AKISMET_GIVE_UP_DAYS',
+    env.AKISMET_GIVE_UP_DAYS,
+    DEFAULT_GIVE_UP_DAYS,
+    365,
+  )
   const key = env.AKISMET_API_KEY?.trim()
   if (!key) return null
-  return { apiKey: parseApiKey(key), siteUrl, apiUrl, timeoutMs, testMode }
+  return {
+    apiKey: parseApiKey(key),
+    siteUrl,
+    apiUrl,
+    timeoutMs,
+    testMode,
+    retryIntervalMs: retryMinutes * 60_000,
+    giveUpAfterMs: giveUpDays * 24 * 60 * 60_000,
+  }
 }

@@ -68,6 +68,8 @@ describe('akismet client', () => {
       apiUrl: fake.url,
       timeoutMs: 2000,
       testMode: true,
+      retryIntervalMs: 20 * 60_000,
+      giveUpAfterMs: 15 * 24 * 60 * 60_000,
     }
   })
 

@@ -102,7 +102,7 @@ const PLACES: [
 const wordFor = (place: string, word: string, address: string) =>
   place === 'IP address' ? address : word
 
-describe('comments.moderationRules disallowed words', () => {
+describe('comments.disallowedWords', () => {
   it.each(PLACES)('send a comment with one in its %s to the trash', async (place, put) => {
     const word = wordFor(place, 'casino', '203.0.113.66')
     await settings({ disallowedWords: `pills\n  ${word.toUpperCase()}  \n` })
@@ -118,7 +118,7 @@ describe('comments.moderationRules disallowed words', () => {
   })
 })
 
-describe('comments.moderationRules moderation words', () => {
+describe('comments.moderationWords', () => {
   it.each(PLACES)('hold a comment with one in its %s', async (place, put) => {
     const word = wordFor(place, 'refinance', '203.0.113.77')
     await settings({ moderationMode: 'none', moderationWords: `\n${word.toUpperCase()}` })
@@ -134,7 +134,7 @@ describe('comments.moderationRules moderation words', () => {
   })
 })
 
-describe('comments.moderationRules link limit', () => {
+describe('comments.linkLimit', () => {
   it('holds a comment with 2 links', async () => {
     await settings({ moderationMode: 'none' })
     const result = await submit({ body: `See http://a.example and www.b.example (${unique()})` })
@@ -162,7 +162,7 @@ describe('comments.moderationRules link limit', () => {
   })
 })
 
-describe('comments.moderationRules order', () => {
+describe('comments.ruleOrder', () => {
   it('disallowed words beat moderation words', async () => {
     await settings({ disallowedWords: 'casino', moderationWords: 'casino' })
     const result = await submit({ body: `casino (${unique()})` })
@@ -196,7 +196,7 @@ describe('comments.moderationRules order', () => {
   })
 })
 
-describe('comments.moderationRules mode', () => {
+describe('comments.moderationMode', () => {
   it('all: holds every comment, even from a name and email approved before', async () => {
     await settings({ moderationMode: 'all' })
     const known = await createComment(t.payload, post, { status: 'approved' })
@@ -273,7 +273,7 @@ describe('comments.moderationRules mode', () => {
   })
 })
 
-describe('comments.moderationRules staff', () => {
+describe('comments.staffComments', () => {
   it.each(['admin', 'editor', 'author', 'moderator'] as const)(
     'approves a comment by the signed-in %s, whatever the rules say, on record under their name',
     async (role) => {

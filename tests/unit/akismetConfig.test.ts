@@ -17,6 +17,8 @@ describe('readAkismetConfig', () => {
       apiUrl: 'https://rest.akismet.com/1.1',
       timeoutMs: 5000,
       testMode: true,
+      retryIntervalMs: 20 * 60_000,
+      giveUpAfterMs: 15 * 24 * 60 * 60_000,
     })
   })
 
@@ -32,6 +34,8 @@ describe('readAkismetConfig', () => {
         AKISMET_API_URL: 'http://127.0.0.1:4010/akismet/1.1/',
         AKISMET_TIMEOUT_MS: '1500',
         AKISMET_TEST_MODE: 'TRUE',
+        AKISMET_RETRY_MINUTES: '0.5',
+        AKISMET_GIVE_UP_DAYS: '2',
       },
       production,
     )
@@ -41,6 +45,8 @@ describe('readAkismetConfig', () => {
       apiUrl: 'http://127.0.0.1:4010/akismet/1.1',
       timeoutMs: 1500,
       testMode: true,
+      retryIntervalMs: 30_000,
+      giveUpAfterMs: 2 * 24 * 60 * 60_000,
     })
   })
 
@@ -73,6 +79,11 @@ describe('readAkismetConfig', () => {
     ['AKISMET_TIMEOUT_MS', '1500.5'],
     ['AKISMET_TIMEOUT_MS', '-200'],
     ['AKISMET_TEST_MODE', 'yes'],
+    ['AKISMET_RETRY_MINUTES', '0'],
+    ['AKISMET_RETRY_MINUTES', 'often'],
+    ['AKISMET_RETRY_MINUTES', '1441'],
+    ['AKISMET_GIVE_UP_DAYS', '-1'],
+    ['AKISMET_GIVE_UP_DAYS', '366'],
   ])('refuses %s=%s with a ConfigError naming it', (name, value) => {
     const read = () =>
       readAkismetConfig({ AKISMET_API_KEY: 'abc123def456', [name]: value }, development)

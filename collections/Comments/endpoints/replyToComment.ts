@@ -1,14 +1,40 @@
 import {
   addDataAndFileToRequest,
+  APIError,
   commitTransaction,
   initTransaction,
   killTransaction,
+  ValidationError,
   type Endpoint,
+  type PayloadRequest,
 } from 'payload'
 
 import { badRequest, commentErrorResponse } from '@/comments/errorResponse'
+import { COMMENT_MESSAGES } from '@/comments/messages'
+import { threadClosure } from '@/comments/threadClosure'
+import { validateSubmission } from '@/comments/validateSubmission'
+import type { Comment, User } from '@/payload-types'
 
 import { refuseNonModerators } from './moderateComments'
+
+/**
+ * The reply's own rules that a moderator can break (a closed thread, a blank or too long text),
+ * checked before the parent is approved: on a database without transactions (SQLite) that
+ * approval could not be rolled back. Same errors, same order as the collection's rules.
+ */
+async function refuseInvalidReply(req: PayloadRequest, parent: Comment, body: unknown) {
+  const postId = typeof parent.post === 'object' ? parent.post.id : parent.post
+  const post = await req.payload
+    .findByID({ collection: 'posts', id: postId, depth: 0, draft: false, req, disableErrors: true })
+    .catch(() => null)
+  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+  if (post && threadClosure(post, settings)) {
+    throw new APIError(COMMENT_MESSAGES.closed, 403, undefined, true)
+  }
+  const user = req.user as User
+  const { errors } = validateSubmission({ authorName: user.name, authorEmail: user.email, body })
+  if (errors.length) throw new ValidationError({ collection: 'comments', errors })
+}
 
 /**
  * POST /api/comments/:id/reply  { body }
@@ -39,6 +65,7 @@ export const replyToComment: Endpoint = {
     const ownTransaction = await initTransaction(req)
     try {
       if (parent.status === 'pending') {
+        await refuseInvalidReply(req, parent, body)
         await req.payload.update({
           collection: 'comments',
           id: parent.id,

@@ -18,6 +18,8 @@ export const queueModeratorNotification: CollectionAfterChangeHook<Comment> = as
   // The stored status: a reader's view of `doc` shows spam and trash as pending.
   const status = data?.status ?? doc.status
   if (operation !== 'create' || status !== 'pending' || context.importing) return doc
+  // A comment whose spam check failed is announced once the recheck settles (src/jobs/recheckSpam).
+  if (data?.spamCheck?.verdict === 'error') return doc
   await req.payload.jobs.queue({
     task: 'notifyModerators',
     queue: NOTIFICATIONS_QUEUE,

@@ -1,6 +1,7 @@
 import * as migration_20261123_190009_initial from './20261123_190009_initial';
 import * as migration_20261123_204635_comment_display_settings from './20261123_204635_comment_display_settings';
 import * as migration_20261123_213011_comment_moderation from './20261123_213011_comment_moderation';
+import * as migration_20261123_220740_spam_check_discard from './20261123_220740_spam_check_discard';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_213011_comment_moderation.up,
     down: migration_20261123_213011_comment_moderation.down,
-    name: '20261123_213011_comment_moderation'
+    name: '20261123_213011_comment_moderation',
+  },
+  {
+    up: migration_20261123_220740_spam_check_discard.up,
+    down: migration_20261123_220740_spam_check_discard.down,
+    name: '20261123_220740_spam_check_discard'
   },
 ];

@@ -1,6 +1,7 @@
 import * as migration_20261123_185959_initial from './20261123_185959_initial';
 import * as migration_20261123_204630_comment_display_settings from './20261123_204630_comment_display_settings';
 import * as migration_20261123_213005_comment_moderation from './20261123_213005_comment_moderation';
+import * as migration_20261123_220725_spam_check_discard from './20261123_220725_spam_check_discard';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_213005_comment_moderation.up,
     down: migration_20261123_213005_comment_moderation.down,
-    name: '20261123_213005_comment_moderation'
+    name: '20261123_213005_comment_moderation',
+  },
+  {
+    up: migration_20261123_220725_spam_check_discard.up,
+    down: migration_20261123_220725_spam_check_discard.down,
+    name: '20261123_220725_spam_check_discard'
   },
 ];

@@ -1,0 +1,34 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { hasRole } from '@/access/roles'
+import type { Comment, User } from '@/payload-types'
+import { akismetReportFor } from '@/spam/akismetReportFor'
+import { getAkismet, type SpamCheckDetails } from '@/spam/spamCheckRecord'
+
+/**
+ * When a moderator's status change contradicts what Akismet believes, notes the report to send
+ * (queued by queueAkismetReport once the change is stored). Changes made by rules and jobs never
+ * report.
+ */
+export const decideAkismetReport: CollectionBeforeChangeHook<Comment> = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  const user = req.user?.collection === 'users' ? (req.user as User) : null
+  if (operation !== 'update' || !originalDoc || !hasRole(user, 'admin', 'moderator')) return data
+  if (!data.status || data.status === originalDoc.status || !getAkismet(req.payload)) return data
+  const details = originalDoc.spamCheck?.details as SpamCheckDetails | undefined
+  if (!details?.input) return data
+  const kind = akismetReportFor({
+    from: originalDoc.status,
+    to: data.status,
+    verdict: originalDoc.spamCheck?.verdict,
+    reportedAs: details.reportedAs,
+  })
+  if (!kind) return data
+  data.spamCheck = { ...originalDoc.spamCheck, details: { ...details, reportedAs: kind } }
+  req.context.akismetReport = { kind, by: user!.email }
+  return data
+}

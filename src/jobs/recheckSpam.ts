@@ -1,0 +1,143 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import { applyModerationRules } from '@/comments/applyModerationRules'
+import type { Comment } from '@/payload-types'
+import { AkismetError } from '@/spam/akismetError'
+import { oneCommentAtATime } from '@/spam/oneCommentAtATime'
+import {
+  errorEntry,
+  getAkismet,
+  restoreInput,
+  resultEntry,
+  type SpamCheckDetails,
+} from '@/spam/spamCheckRecord'
+
+import { NOTIFICATIONS_QUEUE } from './notifyModerators'
+
+export const SPAM_QUEUE = 'spam'
+
+export async function queueSpamRecheck(req: PayloadRequest, commentId: number | string) {
+  const akismet = getAkismet(req.payload)
+  const delay = akismet?.config.retryIntervalMs ?? 20 * 60_000
+  await req.payload.jobs.queue({
+    task: 'recheckSpam',
+    queue: SPAM_QUEUE,
+    input: { comment: String(commentId) },
+    waitUntil: new Date(Date.now() + delay),
+    req,
+  })
+}
+
+async function notify(req: PayloadRequest, commentId: number | string) {
+  await req.payload.jobs.queue({
+    task: 'notifyModerators',
+    queue: NOTIFICATIONS_QUEUE,
+    input: { comment: String(commentId) },
+    req,
+  })
+}
+
+type Outcome = 'spam' | 'ham' | 'retry' | 'gave up' | 'skipped'
+
+/**
+ * Checks again a comment whose spam check failed. Spam becomes spam; ham goes through the
+ * moderation rules as a new comment would; another failure is retried later, until the give-up
+ * time, when moderators are told and decide alone. A moderator who already acted wins: the job
+ * then only records the verdict. Never at the same time as a report on the same comment.
+ */
+export function recheckSpam(req: PayloadRequest, id: string, now = new Date()): Promise<Outcome> {
+  return oneCommentAtATime(id, () => recheck(req, id, now))
+}
+
+async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outcome> {
+  const { payload } = req
+  const comment = (await payload.findByID({
+    collection: 'comments',
+    id,
+    depth: 0,
+    req,
+    disableErrors: true,
+  })) as Comment | null
+  const details = comment?.spamCheck?.details as SpamCheckDetails | undefined
+  if (!comment || comment.spamCheck?.verdict !== 'error' || !details?.input) {
+    return 'skipped' satisfies Outcome
+  }
+  const akismet = getAkismet(payload)
+  const moderatorActed = comment.status !== 'pending'
+  const update = (data: Partial<Comment>, statusReason?: string) =>
+    payload.update({
+      collection: 'comments',
+      id: comment.id,
+      data,
+      depth: 0,
+      req,
+      context: { auditActor: 'Akismet recheck', statusReason, trustedServerChange: true },
+    })
+
+  const giveUpAt = new Date(comment.createdAt).getTime() + (akismet?.config.giveUpAfterMs ?? 0)
+  try {
+    if (!akismet)
+      throw new AkismetError('unexpected', { detail: 'Akismet is no longer configured' })
+    const result = await akismet.checker.check(restoreInput(details.input))
+    const spamCheck = {
+      ...comment.spamCheck,
+      verdict: result.verdict,
+      checkedAt: result.checkedAt,
+      discard: result.discard,
+      details: { ...details, history: [...details.history, resultEntry('recheck', result)] },
+    }
+    if (moderatorActed) {
+      await update({ spamCheck })
+      return result.verdict satisfies Outcome
+    }
+    if (result.verdict === 'spam') {
+      await update({ spamCheck, status: 'spam' }, 'Akismet (rechecked)')
+      return 'spam' satisfies Outcome
+    }
+    const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })
+    const decision = await applyModerationRules(req, comment, settings, null)
+    // The reason in the data too: a comment the rules keep in Pending changes no status, and
+    // would otherwise keep saying its check failed.
+    await update(
+      { spamCheck, status: decision.status, statusReason: decision.reason },
+      decision.reason,
+    )
+    if (decision.status === 'pending') await notify(req, comment.id)
+    return 'ham' satisfies Outcome
+  } catch (error) {
+    if (!(error instanceof AkismetError)) throw error
+    const history = [...details.history, errorEntry('recheck', error, now)]
+    const spamCheck = {
+      ...comment.spamCheck,
+      checkedAt: now.toISOString(),
+      details: { ...details, history },
+    }
+    if (now.getTime() < giveUpAt && akismet) {
+      await update({ spamCheck })
+      await queueSpamRecheck(req, comment.id)
+      return 'retry' satisfies Outcome
+    }
+    await update({
+      spamCheck,
+      statusReason: moderatorActed
+        ? comment.statusReason
+        : 'Spam check gave up; a moderator decides',
+    })
+    if (!moderatorActed) await notify(req, comment.id)
+    return 'gave up' satisfies Outcome
+  }
+}
+
+export const recheckSpamTask: TaskConfig<{
+  input: { comment: string }
+  output: { outcome: string }
+}> = {
+  slug: 'recheckSpam',
+  label: 'Check a comment with Akismet again',
+  inputSchema: [{ name: 'comment', type: 'text', required: true }],
+  outputSchema: [{ name: 'outcome', type: 'text' }],
+  retries: 3,
+  handler: async ({ input, req }) => ({
+    output: { outcome: await recheckSpam(req, input.comment) },
+  }),
+}
