@@ -15,16 +15,16 @@ export function ExportForm({ apiRoute, posts }: Props) {
     <details className="moderation__export">
       <summary>Export comments</summary>
       <form method="get" action={`${apiRoute}/comments/export`} className="moderation__export-form">
-        <label>
-          Format
-          <select name="format" defaultValue="csv">
+        <div className="moderation__export-field">
+          <label htmlFor="export-format">Format</label>
+          <select id="export-format" name="format" defaultValue="csv">
             <option value="csv">CSV</option>
             <option value="json">JSON</option>
           </select>
-        </label>
-        <label>
-          Post
-          <select name="post" defaultValue="">
+        </div>
+        <div className="moderation__export-field">
+          <label htmlFor="export-post">Post</label>
+          <select id="export-post" name="post" defaultValue="">
             <option value="">All posts</option>
             {posts.map((post) => (
               <option key={post.id} value={String(post.id)}>
@@ -32,10 +32,10 @@ export function ExportForm({ apiRoute, posts }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue="">
+        </div>
+        <div className="moderation__export-field">
+          <label htmlFor="export-status">Status</label>
+          <select id="export-status" name="status" defaultValue="">
             <option value="">Any status</option>
             {COMMENT_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -43,15 +43,15 @@ export function ExportForm({ apiRoute, posts }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          From
-          <input type="date" name="from" />
-        </label>
-        <label>
-          To
-          <input type="date" name="to" />
-        </label>
+        </div>
+        <div className="moderation__export-field">
+          <label htmlFor="export-from">From</label>
+          <input id="export-from" type="date" name="from" />
+        </div>
+        <div className="moderation__export-field">
+          <label htmlFor="export-to">To</label>
+          <input id="export-to" type="date" name="to" />
+        </div>
         <Button type="submit" buttonStyle="secondary" size="small" margin={false}>
           Download export
         </Button>

@@ -1,11 +1,12 @@
 'use client'
-import { Button, Drawer, toast, useAuth, useModal } from '@payloadcms/ui'
+import { Button, toast, useAuth } from '@payloadcms/ui'
 import { useState } from 'react'
 
 import { formatStaffDate } from '@/admin/formatStaffDate'
-import { setThreadStatus, type ThreadResult, type ThreadStatus } from '@/admin/threadRequests'
+import { setThreadStatus, type ThreadStatus } from '@/admin/threadRequests'
+import type { User } from '@/payload-types'
 
-import { ThreadStateSummary } from './ThreadStateSummary'
+import { ThreadDialog } from './ThreadDialog'
 import { useSyncThreadFields } from './useSyncThreadFields'
 import './threadControls.css'
 
@@ -19,19 +20,16 @@ export type ThreadState = {
 
 type Props = { apiRoute: string; postId: number | string; initial: ThreadState }
 
-const DRAWER_SLUG = 'thread-controls'
-
-/** The current state in the document controls, and a dialog to open or close the thread. */
+/** The thread's state in the document controls, and a dialog to open or close it. */
 export function ThreadControlsClient({ apiRoute, postId, initial }: Props) {
   const [state, setState] = useState(initial)
+  const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const { openModal, closeModal } = useModal()
-  const { user } = useAuth()
+  const { user } = useAuth<User>()
   const syncFields = useSyncThreadFields()
   const next: ThreadStatus = state.status === 'closed' ? 'open' : 'closed'
-  const actionLabel = next === 'closed' ? 'Close comments' : 'Open comments'
 
   async function apply() {
     setBusy(true)
@@ -42,7 +40,7 @@ export function ThreadControlsClient({ apiRoute, postId, initial }: Props) {
       setError(result.message)
       return
     }
-    const changed: ThreadResult = result.body
+    const changed = result.body
     setState({
       ...state,
       status: changed.commentStatus,
@@ -51,55 +49,42 @@ export function ThreadControlsClient({ apiRoute, postId, initial }: Props) {
       reason: changed.commentsClosedReason,
     })
     setReason('')
-    closeModal(DRAWER_SLUG)
+    setOpen(false)
     toast.success(changed.commentStatus === 'closed' ? 'Comments closed.' : 'Comments opened.')
     syncFields(changed)
   }
 
   return (
     <div className="thread-controls">
-      <span className={`thread-controls__state thread-controls__state--${state.status}`}>
+      <span
+        className={`thread-controls__state thread-controls__state--${state.status}`}
+        title={state.status === 'closed' && state.reason ? `Reason: ${state.reason}` : undefined}
+      >
         {state.status === 'closed' ? 'Comments closed' : 'Comments open'}
       </span>
       <Button
         buttonStyle="secondary"
         size="small"
         margin={false}
-        onClick={() => openModal(DRAWER_SLUG)}
+        extraButtonProps={{ 'aria-haspopup': 'dialog' }}
+        onClick={() => setOpen(true)}
       >
-        {actionLabel}
+        {next === 'closed' ? 'Close comments' : 'Open comments'}
       </Button>
-      <Drawer slug={DRAWER_SLUG} title={actionLabel} className="thread-controls__drawer">
-        <ThreadStateSummary state={state} />
-        <label className="thread-controls__label" htmlFor="thread-controls-reason">
-          Reason (optional)
-        </label>
-        <textarea
-          id="thread-controls-reason"
-          className="thread-controls__reason"
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <p className="thread-controls__hint">
-          {next === 'closed'
-            ? 'Readers can no longer comment; the comments already approved stay visible.'
-            : 'Readers can comment again.'}{' '}
-          The change is recorded in the audit trail. Nothing else on the post changes.
-        </p>
-        <div role="alert" className="thread-controls__error">
-          {error}
-        </div>
-        <div className="thread-controls__buttons">
-          <Button buttonStyle="primary" margin={false} disabled={busy} onClick={() => void apply()}>
-            {actionLabel}
-          </Button>
-          <Button buttonStyle="secondary" margin={false} onClick={() => closeModal(DRAWER_SLUG)}>
-            Cancel
-          </Button>
-        </div>
-      </Drawer>
+      <ThreadDialog
+        open={open}
+        state={state}
+        next={next}
+        reason={reason}
+        busy={busy}
+        error={error}
+        onReasonChange={setReason}
+        onConfirm={() => void apply()}
+        onClose={() => {
+          setOpen(false)
+          setError('')
+        }}
+      />
     </div>
   )
 }
