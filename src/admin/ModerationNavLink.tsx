@@ -1,6 +1,6 @@
 import type { ServerProps } from 'payload'
 
-import { countQueue } from '@/admin/ModerationView/loadModerationQueue'
+import { countPending } from '@/admin/ModerationView/loadModerationQueue'
 import { mayModerate } from '@/admin/staffAbilities'
 
 import { ModerationNavLinkClient } from './ModerationNavLinkClient'
@@ -11,7 +11,7 @@ import { ModerationNavLinkClient } from './ModerationNavLinkClient'
  */
 export async function ModerationNavLink({ payload, user }: ServerProps) {
   if (!payload || !mayModerate(user)) return null
-  const { pending } = await countQueue({ payload, user: user ?? null })
+  const pending = await countPending({ payload, user: user ?? null })
   return (
     <ModerationNavLinkClient href={`${payload.config.routes.admin}/moderation`} pending={pending} />
   )

@@ -6,6 +6,7 @@ import { DEMO_POSTS } from '@/seed/demoContent'
 
 import { eventually, signInToAdmin } from '../helpers/adminSession'
 import { startApp, type AppProcess } from '../helpers/appProcess'
+import { axeViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 
 const PASSWORD = 'e2e-moderation-password'
@@ -84,6 +85,8 @@ describe('moderation view', () => {
       expect(await item.innerText()).toContain(comment.authorEmail)
       expect(await item.innerText()).toContain(DISCUSSED.title)
     }
+    await card(moderator, FIRST_PENDING.authorName).getByRole('button', { name: 'Reply' }).click()
+    expect(await axeViolations(moderator, '.moderation')).toEqual([])
   })
 
   it('approves a comment: it leaves Pending, the counts drop, the public post shows it', async () => {
@@ -138,6 +141,7 @@ describe('thread controls', () => {
     await moderator.locator('.thread-controls__state', { hasText: 'Comments open' }).waitFor()
     await moderator.getByRole('button', { name: 'Close comments', exact: true }).click()
     const dialog = moderator.getByRole('dialog', { name: 'Close comments' })
+    expect(await axeViolations(moderator, '.thread-controls')).toEqual([])
     await dialog.getByLabel('Reason (optional)').fill('Answered in the follow-up post')
     await dialog.getByRole('button', { name: 'Close comments' }).click()
     await moderator.locator('.thread-controls__state', { hasText: 'Comments closed' }).waitFor()

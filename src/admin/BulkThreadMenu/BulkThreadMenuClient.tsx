@@ -1,5 +1,5 @@
 'use client'
-import { Button, useSelection } from '@payloadcms/ui'
+import { Button, useListDrawerContext, useSelection } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
@@ -16,7 +16,10 @@ export function BulkThreadMenuClient({ apiRoute }: { apiRoute: string }) {
   const [busy, setBusy] = useState(false)
   const [announcement, setAnnouncement] = useState('')
   const [error, setError] = useState('')
+  const { isInDrawer } = useListDrawerContext()
   const count = selectedIDs.length
+  // The same list opens in drawers (picking a post for a relationship): no thread actions there.
+  if (isInDrawer) return null
 
   async function apply(status: ThreadStatus) {
     setBusy(true)

@@ -31,6 +31,17 @@ export async function countQueue({ payload, user }: Reader): Promise<CommentCoun
   return { ...(Object.fromEntries(counts) as Omit<CommentCounts, 'all'>), all }
 }
 
+/** Comments waiting for a moderator: the nav badge, on every admin page, so one query. */
+export async function countPending({ payload, user }: Reader): Promise<number> {
+  const { totalDocs } = await payload.count({
+    collection: 'comments',
+    where: statusWhere('pending'),
+    overrideAccess: false,
+    user,
+  })
+  return totalDocs
+}
+
 function toQueueComment(doc: Comment): QueueComment {
   const post = typeof doc.post === 'object' ? doc.post : null
   const parent = doc.parent ?? null

@@ -39,7 +39,7 @@ export function useQueueActions(apiRoute: string) {
     })
     setBusy(false)
     const body = (result.body ?? {}) as ModerateBody
-    if (!result.ok && !Array.isArray(body.errors)) {
+    if (!result.ok && !Array.isArray(body.results)) {
       setErrors([result.message])
       return []
     }
