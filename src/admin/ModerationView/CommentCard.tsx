@@ -48,10 +48,12 @@ export function CommentCard({ adminRoute, busy, comment, selected, onToggle, ...
           {post ? (
             <>
               {post.title}{' '}
-              {post.slug ? (
-                <a href={`/posts/${post.slug}#comment-${comment.id}`}>View on site</a>
-              ) : null}{' '}
-              <a href={`${adminRoute}/collections/posts/${post.id}`}>Edit post</a>
+              <span className="moderation__post-links">
+                {post.slug ? (
+                  <a href={`/posts/${post.slug}#comment-${comment.id}`}>View on site</a>
+                ) : null}{' '}
+                <a href={`${adminRoute}/collections/posts/${post.id}`}>Edit post</a>
+              </span>
             </>
           ) : (
             'Unknown post'

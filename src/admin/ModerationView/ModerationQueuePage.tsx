@@ -7,6 +7,7 @@ import { ExportForm } from './ExportForm'
 import { countQueue, loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
 import { QUEUE_TABS, type QueueTab } from './queueActions'
+import { queueHref } from './queueLinks'
 import { QueuePager } from './QueuePager'
 import { QueueTabs } from './QueueTabs'
 
@@ -49,7 +50,7 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
         apiRoute={apiRoute}
         comments={queue.comments}
         tab={tab}
-        emptyPageHref={page > queue.totalPages ? `${adminRoute}/moderation?status=${tab}` : null}
+        emptyPageHref={page > queue.totalPages ? queueHref(adminRoute, tab) : null}
       />
       <QueuePager adminRoute={adminRoute} tab={tab} page={page} totalPages={queue.totalPages} />
       {posts ? (
