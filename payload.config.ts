@@ -59,6 +59,16 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: ' · Agency Blog admin' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    components: {
+      beforeNavLinks: ['/admin/ModerationNavLink#ModerationNavLink'],
+      views: {
+        moderation: {
+          Component: '/admin/ModerationView/ModerationView#ModerationView',
+          path: '/moderation',
+          exact: true,
+        },
+      },
+    },
   },
   collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users],
   globals: [SiteSettings],

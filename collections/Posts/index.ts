@@ -22,6 +22,10 @@ export const Posts: CollectionConfig = {
     defaultColumns: ['title', 'publishedAt', 'archived', 'commentStatus', '_status'],
     group: 'Content',
     listSearchableFields: ['title', 'slug', 'excerpt'],
+    components: {
+      beforeListTable: ['/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu'],
+      edit: { beforeDocumentControls: ['/admin/ThreadControls/ThreadControls#ThreadControls'] },
+    },
   },
   access: {
     read: readPublishedOrStaff,

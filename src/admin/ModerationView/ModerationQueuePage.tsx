@@ -1,0 +1,64 @@
+import type { PayloadRequest } from 'payload'
+
+import { mayExportComments } from '@/admin/staffAbilities'
+import { pageNumber } from '@/pageNumber'
+
+import { ExportForm } from './ExportForm'
+import { countQueue, loadQueuePage } from './loadModerationQueue'
+import { ModerationQueue } from './ModerationQueue'
+import { QUEUE_TABS, type QueueTab } from './queueActions'
+import { queueHref } from './queueLinks'
+import { QueuePager } from './QueuePager'
+import { QueueTabs } from './QueueTabs'
+
+type Props = {
+  req: PayloadRequest
+  searchParams: { [key: string]: string | string[] | undefined }
+}
+
+function tabOf(value: string | string[] | undefined): QueueTab {
+  return QUEUE_TABS.find((tab) => tab.value === value)?.value ?? 'pending'
+}
+
+/** The data side of the queue: counts, one page of one tab, and the export form for admins. */
+export async function ModerationQueuePage({ req, searchParams }: Props) {
+  const { payload, user } = req
+  const { admin: adminRoute, api: apiRoute } = payload.config.routes
+  const tab = tabOf(searchParams.status)
+  const page = pageNumber(searchParams.page) ?? 1
+  const [counts, queue] = await Promise.all([
+    countQueue({ payload, user }),
+    loadQueuePage({ payload, user }, tab, page),
+  ])
+  const posts = mayExportComments(user)
+    ? await payload.find({
+        collection: 'posts',
+        sort: 'title',
+        pagination: false,
+        depth: 0,
+        select: { title: true },
+        overrideAccess: false,
+        user,
+      })
+    : null
+  return (
+    <>
+      <QueueTabs adminRoute={adminRoute} counts={counts} current={tab} />
+      <ModerationQueue
+        key={`${tab}-${page}`}
+        adminRoute={adminRoute}
+        apiRoute={apiRoute}
+        comments={queue.comments}
+        tab={tab}
+        emptyPageHref={page > queue.totalPages ? queueHref(adminRoute, tab) : null}
+      />
+      <QueuePager adminRoute={adminRoute} tab={tab} page={page} totalPages={queue.totalPages} />
+      {posts ? (
+        <ExportForm
+          apiRoute={apiRoute}
+          posts={posts.docs.map(({ id, title }) => ({ id, title }))}
+        />
+      ) : null}
+    </>
+  )
+}

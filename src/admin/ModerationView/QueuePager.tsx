@@ -1,0 +1,26 @@
+import type { QueueTab } from './queueActions'
+import { queueHref } from './queueLinks'
+
+type Props = { adminRoute: string; tab: QueueTab; page: number; totalPages: number }
+
+/** Previous and next page links; nothing when everything fits on one page. */
+export function QueuePager({ adminRoute, tab, page, totalPages }: Props) {
+  if (totalPages <= 1 && page === 1) return null
+  return (
+    <nav aria-label="Comment pages" className="moderation__pager">
+      {page > 1 ? (
+        <a href={queueHref(adminRoute, tab, Math.min(page - 1, totalPages))} rel="prev">
+          Previous page
+        </a>
+      ) : null}
+      <span>
+        Page {page} of {totalPages}
+      </span>
+      {page < totalPages ? (
+        <a href={queueHref(adminRoute, tab, page + 1)} rel="next">
+          Next page
+        </a>
+      ) : null}
+    </nav>
+  )
+}

@@ -1,0 +1,19 @@
+import type { CommentStatus } from '@/comments/statuses'
+
+/** What the moderation queue shows of a comment: plain, serialisable data for the client. */
+export type QueueComment = {
+  id: number | string
+  status: CommentStatus
+  statusReason: string | null
+  authorName: string
+  authorEmail: string | null
+  authorUrl: string | null
+  ip: string | null
+  body: string
+  createdAt: string
+  /** The date as staff read it, formatted on the server so both renders agree. */
+  createdAtLabel: string
+  spamVerdict: string | null
+  post: { id: number | string; title: string; slug: string | null } | null
+  parent: { id: number | string; authorName: string | null } | null
+}
