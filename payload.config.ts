@@ -61,6 +61,7 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     components: {
       beforeNavLinks: ['/admin/ModerationNavLink#ModerationNavLink'],
+      beforeDashboard: ['/admin/AkismetNotice#AkismetNotice'],
       views: {
         moderation: {
           Component: '/admin/ModerationView/ModerationView#ModerationView',

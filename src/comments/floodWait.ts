@@ -18,7 +18,12 @@ export async function secondsUntilNextComment(
   const since = new Date(now.getTime() - intervalSeconds * 1000)
   const { docs } = await payload.find({
     collection: 'comments',
-    where: { ip: { equals: ip }, createdAt: { greater_than: since.toISOString() } },
+    // Staff comments (replies from the moderation queue) do not count against the address.
+    where: {
+      ip: { equals: ip },
+      createdAt: { greater_than: since.toISOString() },
+      submittedBy: { equals: null },
+    },
     sort: '-createdAt',
     limit: 1,
     depth: 0,

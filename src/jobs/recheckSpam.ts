@@ -3,6 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { applyModerationRules } from '@/comments/applyModerationRules'
 import type { Comment } from '@/payload-types'
 import { AkismetError } from '@/spam/akismetError'
+import { fewAtATime } from '@/spam/fewAtATime'
 import { oneCommentAtATime } from '@/spam/oneCommentAtATime'
 import {
   errorEntry,
@@ -46,8 +47,10 @@ type Outcome = 'spam' | 'ham' | 'retry' | 'gave up' | 'skipped'
  * then only records the verdict. Never at the same time as a report on the same comment.
  */
 export function recheckSpam(req: PayloadRequest, id: string, now = new Date()): Promise<Outcome> {
-  return oneCommentAtATime(id, () => recheck(req, id, now))
+  return oneCommentAtATime(id, () => fewRechecksAtATime(() => recheck(req, id, now)))
 }
+
+const fewRechecksAtATime = fewAtATime(8)
 
 async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outcome> {
   const { payload } = req

@@ -511,6 +511,14 @@ describe('comments.floodLimit', () => {
     }
   })
 
+  it("does not count a staff member's comment against a reader at the same address", async () => {
+    const headers = { 'x-real-ip': nextIp() }
+    const staffComment = await submit(submission(), { headers, ...restAuth(staff, 'moderator') })
+    expect(staffComment.status).toBe(201)
+    expect((await submit(submission(), { headers })).status).toBe(201)
+    expect((await submit(submission(), { headers })).status).toBe(429)
+  })
+
   it('is off when floodIntervalSeconds is 0', async () => {
     await setSiteSettings(t.payload, { floodIntervalSeconds: 0 })
     const headers = { 'x-real-ip': nextIp() }

@@ -4,7 +4,7 @@ import { mayExportComments } from '@/admin/staffAbilities'
 import { pageNumber } from '@/pageNumber'
 
 import { ExportForm } from './ExportForm'
-import { countQueue, loadQueuePage } from './loadModerationQueue'
+import { BLATANT, countQueue, loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
 import { QUEUE_TABS, type QueueTab } from './queueActions'
 import { queueHref } from './queueLinks'
@@ -26,9 +26,20 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   const { admin: adminRoute, api: apiRoute } = payload.config.routes
   const tab = tabOf(searchParams.status)
   const page = pageNumber(searchParams.page) ?? 1
-  const [counts, queue] = await Promise.all([
+  const blatant = tab === 'spam' && searchParams.blatant === '1'
+  const [counts, queue, blatantCount] = await Promise.all([
     countQueue({ payload, user }),
-    loadQueuePage({ payload, user }, tab, page),
+    loadQueuePage({ payload, user }, tab, page, blatant),
+    tab === 'spam'
+      ? payload
+          .count({
+            collection: 'comments',
+            where: { and: [{ status: { equals: 'spam' } }, BLATANT] },
+            overrideAccess: false,
+            user,
+          })
+          .then((result) => result.totalDocs)
+      : Promise.resolve(0),
   ])
   const posts = mayExportComments(user)
     ? await payload.find({
@@ -44,8 +55,18 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   return (
     <>
       <QueueTabs adminRoute={adminRoute} counts={counts} current={tab} />
+      {blatantCount > 0 ? (
+        <p className="moderation__blatant">
+          {blatant
+            ? `Showing the ${blatantCount} blatant spam comments Akismet said to discard. `
+            : `${blatantCount} blatant spam comments (Akismet said to discard them) are not listed; they are kept until the retention purge. `}
+          <a href={`${queueHref(adminRoute, 'spam')}${blatant ? '' : '&blatant=1'}`}>
+            {blatant ? 'Show the other spam' : 'Show them'}
+          </a>
+        </p>
+      ) : null}
       <ModerationQueue
-        key={`${tab}-${page}`}
+        key={`${tab}-${page}-${blatant}`}
         adminRoute={adminRoute}
         apiRoute={apiRoute}
         comments={queue.comments}

@@ -2,6 +2,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 
+import { AkismetNotice } from '@/admin/AkismetNotice'
 import { mayModerate } from '@/admin/staffAbilities'
 
 import { ModerationQueuePage } from './ModerationQueuePage'
@@ -27,6 +28,7 @@ export function ModerationView({ initPageResult, params, searchParams }: AdminVi
       <SetStepNav nav={[{ label: 'Moderation' }]} />
       <Gutter className="moderation">
         <h1 className="moderation__title">Comment moderation</h1>
+        <AkismetNotice user={req.user ?? undefined} />
         {mayModerate(req.user) ? (
           <ModerationQueuePage req={req} searchParams={searchParams ?? {}} />
         ) : (

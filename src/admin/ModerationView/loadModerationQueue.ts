@@ -14,6 +14,17 @@ type Reader = { payload: Payload; user: PayloadRequest['user'] }
 
 const statusWhere = (tab: QueueTab): Where => (tab === 'all' ? {} : { status: { equals: tab } })
 
+/** Akismet's blatant spam (pro-tip "discard") is kept but out of the default Spam tab. */
+export const BLATANT: Where = { 'spamCheck.discard': { equals: true } }
+const NOT_BLATANT: Where = {
+  or: [{ 'spamCheck.discard': { equals: false } }, { 'spamCheck.discard': { exists: false } }],
+}
+
+function queueWhere(tab: QueueTab, blatant: boolean): Where {
+  if (tab !== 'spam') return statusWhere(tab)
+  return { and: [statusWhere(tab), blatant ? BLATANT : NOT_BLATANT] }
+}
+
 /** Comments per status, read with the signed-in user's access (the tabs and the nav badge). */
 export async function countQueue({ payload, user }: Reader): Promise<CommentCounts> {
   const counts = await Promise.all(
@@ -68,10 +79,10 @@ function toQueueComment(doc: Comment): QueueComment {
 }
 
 /** One page of a moderation tab, newest first, read with the signed-in user's access. */
-export async function loadQueuePage(reader: Reader, tab: QueueTab, page: number) {
+export async function loadQueuePage(reader: Reader, tab: QueueTab, page: number, blatant = false) {
   const result = await reader.payload.find({
     collection: 'comments',
-    where: statusWhere(tab),
+    where: queueWhere(tab, blatant),
     sort: '-createdAt',
     limit: QUEUE_PAGE_SIZE,
     page,

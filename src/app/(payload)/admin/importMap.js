@@ -17,6 +17,7 @@ import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1e
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } from '../../../admin/BulkThreadMenu/BulkThreadMenu'
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
+import { AkismetNotice as AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b } from '../../../admin/AkismetNotice'
 import { ModerationNavLink as ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f } from '../../../admin/ModerationNavLink'
 import { ModerationView as ModerationView_9bc61220f853dd1efb70fce8850dadbc } from '../../../admin/ModerationView/ModerationView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -42,6 +43,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu": BulkThreadMenu_8363b570706c3e0df63f7b04742d534e,
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
+  "/admin/AkismetNotice#AkismetNotice": AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b,
   "/admin/ModerationNavLink#ModerationNavLink": ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f,
   "/admin/ModerationView/ModerationView#ModerationView": ModerationView_9bc61220f853dd1efb70fce8850dadbc,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
