@@ -57,7 +57,8 @@ try {
   const targets: Target[] = [
     { name: 'GET /healthz (baseline)', path: '/healthz' },
     { name: 'GET / (home page)', path: '/' },
-    { name: `GET /posts/<slug>`, path: `/posts/${slug}` },
+    { name: `GET /posts/<slug> (comments and form)`, path: `/posts/${slug}` },
+    { name: 'GET /feed.xml', path: '/feed.xml' },
     { name: 'GET /api/posts?limit=10', path: '/api/posts?limit=10' },
     {
       name: 'POST /api/graphql (10 posts)',

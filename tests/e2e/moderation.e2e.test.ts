@@ -69,6 +69,7 @@ describe('moderation view', () => {
     const counts = await moderator.request.get(`${app.baseUrl}/api/comments/moderation-counts`)
     expect((await counts.json()).pending).toBe(PENDING.length)
     const link = navLink(moderator, `Moderation (${PENDING.length} comments pending)`)
+    await link.waitFor({ state: 'attached', timeout: 20_000 })
     expect(await link.count()).toBe(1)
     expect(await link.locator('.moderation-nav-link__badge').innerText()).toBe(
       String(PENDING.length),

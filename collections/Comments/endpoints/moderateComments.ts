@@ -12,6 +12,21 @@ import type { User } from '@/payload-types'
 const MAX_IDS = 500
 const REASON_MAX = 500
 
+/**
+ * The start of every moderator endpoint: 401/403 for others, 400 for a body that is not JSON.
+ * Null when the request may go on, with its body in `req.data`.
+ */
+export async function acceptModeratorJson(req: PayloadRequest): Promise<Response | null> {
+  const refused = refuseNonModerators(req)
+  if (refused) return refused
+  try {
+    await addDataAndFileToRequest(req)
+  } catch {
+    return badRequest('Send a JSON object.')
+  }
+  return null
+}
+
 export function refuseNonModerators(req: PayloadRequest): Response | null {
   if (!req.user) {
     return Response.json({ errors: [{ message: 'You must be signed in' }] }, { status: 401 })
@@ -35,13 +50,8 @@ export const moderateComments: Endpoint = {
   path: '/moderate',
   method: 'post',
   handler: async (req) => {
-    const refused = refuseNonModerators(req)
+    const refused = await acceptModeratorJson(req)
     if (refused) return refused
-    try {
-      await addDataAndFileToRequest(req)
-    } catch {
-      return badRequest('Send a JSON object.')
-    }
     const { ids, action, reason } = (req.data ?? {}) as Record<string, unknown>
     if (!MODERATION_ACTIONS.includes(action as ModerationAction)) {
       return badRequest(`action must be one of ${MODERATION_ACTIONS.join(', ')}`, 'action')

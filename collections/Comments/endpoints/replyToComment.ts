@@ -1,5 +1,4 @@
 import {
-  addDataAndFileToRequest,
   APIError,
   commitTransaction,
   initTransaction,
@@ -9,13 +8,13 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { badRequest, commentErrorResponse } from '@/comments/errorResponse'
+import { commentErrorResponse } from '@/comments/errorResponse'
 import { COMMENT_MESSAGES } from '@/comments/messages'
 import { threadClosure } from '@/comments/threadClosure'
 import { validateSubmission } from '@/comments/validateSubmission'
 import type { Comment, User } from '@/payload-types'
 
-import { refuseNonModerators } from './moderateComments'
+import { acceptModeratorJson } from './moderateComments'
 
 /**
  * The reply's own rules that a moderator can break (a closed thread, a blank or too long text),
@@ -46,13 +45,8 @@ export const replyToComment: Endpoint = {
   path: '/:id/reply',
   method: 'post',
   handler: async (req) => {
-    const refused = refuseNonModerators(req)
+    const refused = await acceptModeratorJson(req)
     if (refused) return refused
-    try {
-      await addDataAndFileToRequest(req)
-    } catch {
-      return badRequest('Send a JSON object.')
-    }
     const body = (req.data as { body?: unknown } | undefined)?.body
     const id = req.routeParams?.id as string
     const parent = await req.payload

@@ -1,4 +1,4 @@
-import type { ModerationAction } from '@/comments/moderationActions'
+import { MODERATION_ACTIONS, type ModerationAction } from '@/comments/moderationActions'
 import type { CommentStatus } from '@/comments/statuses'
 
 export type QueueTab = CommentStatus | 'all'
@@ -19,14 +19,7 @@ export const ACTIONS_BY_STATUS: Record<CommentStatus, ModerationAction[]> = {
   trash: ['restore'],
 }
 
-const ALL_ACTIONS: ModerationAction[] = [
-  'approve',
-  'unapprove',
-  'spam',
-  'not-spam',
-  'trash',
-  'restore',
-]
+const ALL_ACTIONS: ModerationAction[] = [...MODERATION_ACTIONS]
 
 /** The actions offered on a selection: on "All" every one, and the API skips what does not apply. */
 export function actionsForTab(tab: QueueTab): ModerationAction[] {
