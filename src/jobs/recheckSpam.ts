@@ -67,14 +67,16 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
   }
   const akismet = getAkismet(payload)
   const moderatorActed = comment.status !== 'pending'
-  const update = (data: Partial<Comment>, statusReason?: string) =>
+  // The reason travels in the data, not in req.context: the queue runs rechecks side by side on
+  // one request, whose context they would overwrite for each other.
+  const update = (data: Partial<Comment>) =>
     payload.update({
       collection: 'comments',
       id: comment.id,
       data,
       depth: 0,
       req,
-      context: { auditActor: 'Akismet recheck', statusReason, trustedServerChange: true },
+      context: { auditActor: 'Akismet recheck', trustedServerChange: true },
     })
 
   const giveUpAt = new Date(comment.createdAt).getTime() + (akismet?.config.giveUpAfterMs ?? 0)
@@ -94,17 +96,14 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
       return result.verdict satisfies Outcome
     }
     if (result.verdict === 'spam') {
-      await update({ spamCheck, status: 'spam' }, 'Akismet (rechecked)')
+      await update({ spamCheck, status: 'spam', statusReason: 'Akismet (rechecked)' })
       return 'spam' satisfies Outcome
     }
     const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })
     const decision = await applyModerationRules(req, comment, settings, null)
-    // The reason in the data too: a comment the rules keep in Pending changes no status, and
-    // would otherwise keep saying its check failed.
-    await update(
-      { spamCheck, status: decision.status, statusReason: decision.reason },
-      decision.reason,
-    )
+    // Also when the rules keep it in Pending (no status change): it must stop saying its check
+    // failed.
+    await update({ spamCheck, status: decision.status, statusReason: decision.reason })
     if (decision.status === 'pending') await notify(req, comment.id)
     return 'ham' satisfies Outcome
   } catch (error) {

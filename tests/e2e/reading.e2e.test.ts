@@ -144,6 +144,31 @@ describe('post page', () => {
   })
 })
 
+describe('page metadata', () => {
+  const meta = (text: string, property: string) =>
+    new RegExp(`<meta property="${property}" content="([^"]*)"`).exec(text)?.[1]
+  const canonical = (text: string) => /<link rel="canonical" href="([^"]*)"/.exec(text)?.[1]
+
+  it.each([
+    ['/', '/'],
+    ['/archive', '/archive'],
+    [`/posts/${DEMO_POSTS[0].slug}`, `/posts/${DEMO_POSTS[0].slug}`],
+    [`/authors/${DEMO_AUTHORS[0].slug}`, `/authors/${DEMO_AUTHORS[0].slug}`],
+    [`/categories/${DEMO_CATEGORIES[0].slug}`, `/categories/${DEMO_CATEGORIES[0].slug}`],
+  ])(
+    'gives %s a title, description, absolute canonical URL and Open Graph tags',
+    async (path, expected) => {
+      const { text } = await html(path)
+      expect(text).toMatch(/<title>[^<]+<\/title>/)
+      expect(text).toMatch(/<meta name="description" content="[^"]+"/)
+      expect(canonical(text)).toBe(`${app.baseUrl}${expected}`)
+      expect(meta(text, 'og:title')).toBeTruthy()
+      expect(meta(text, 'og:description')).toBeTruthy()
+      expect(meta(text, 'og:url')).toBe(`${app.baseUrl}${expected}`)
+    },
+  )
+})
+
 describe('comments on a post', () => {
   const open = DEMO_POSTS.find((p) => p.commentStatus === 'open' && p.comments.length > 0)!
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { GovBanner } from '@/components/GovBanner'
+import { requestSiteUrl } from '@/data/requestSiteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
 import '@uswds/uswds/css/uswds.min.css'
@@ -11,6 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings()
   const description = `News and updates from ${settings.agencyName}.`
   return {
+    // Absolute canonical and Open Graph URLs.
+    metadataBase: new URL(await requestSiteUrl()),
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description,
     alternates: {

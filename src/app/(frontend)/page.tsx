@@ -4,7 +4,9 @@ import { notFound } from 'next/navigation'
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { approvedCommentCounts, listPosts } from '@/data/posts'
+import { getSiteSettings } from '@/data/siteSettings'
 import { pageNumber } from '@/pageNumber'
+import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
@@ -12,7 +14,12 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page)
-  return { alternates: { canonical: page && page > 1 ? `/?page=${page}` : '/' } }
+  const settings = await getSiteSettings()
+  return pageMetadata({
+    ogTitle: settings.siteName,
+    description: `News and updates from ${settings.agencyName}.`,
+    path: page && page > 1 ? `/?page=${page}` : '/',
+  })
 }
 
 /** The current (not archived) posts, newest first, ten a page. */

@@ -5,16 +5,17 @@ import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { pageNumber } from '@/pageNumber'
+import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: 'Archive',
   description: 'Archived posts: kept online as a record, no longer updated.',
-  alternates: { canonical: '/archive' },
-}
+  path: '/archive',
+})
 
 /** Archived posts, newest first, grouped by the year they were published. */
 export default async function ArchivePage({ searchParams }: Props) {

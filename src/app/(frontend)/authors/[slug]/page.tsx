@@ -6,6 +6,7 @@ import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { findAuthorBySlug } from '@/data/profiles'
 import { pageNumber } from '@/pageNumber'
+import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,11 +18,11 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await findAuthorBySlug((await params).slug)
   if (!author) return {}
-  return {
+  return pageMetadata({
     title: author.name,
     description: author.bio ?? `Posts by ${author.name}${author.title ? `, ${author.title}` : ''}.`,
-    alternates: { canonical: `/authors/${author.slug}` },
-  }
+    path: `/authors/${author.slug}`,
+  })
 }
 
 /** An author's profile and their posts. */

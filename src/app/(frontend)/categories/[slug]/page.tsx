@@ -6,6 +6,7 @@ import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { findCategoryBySlug } from '@/data/profiles'
 import { pageNumber } from '@/pageNumber'
+import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
@@ -17,11 +18,11 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategoryBySlug((await params).slug)
   if (!category) return {}
-  return {
+  return pageMetadata({
     title: category.title,
     description: `Posts about ${category.title}.`,
-    alternates: { canonical: `/categories/${category.slug}` },
-  }
+    path: `/categories/${category.slug}`,
+  })
 }
 
 /** The posts of one category. */

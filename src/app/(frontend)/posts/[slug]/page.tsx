@@ -38,6 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       title: post.title,
       description: post.excerpt ?? undefined,
       publishedTime: post.publishedAt ?? undefined,
+      url: `/posts/${post.slug}`,
     },
   }
 }
