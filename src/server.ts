@@ -7,6 +7,7 @@ import { closeDatabase } from '@/db/closeDatabase'
 import { clientIpHeader } from '@/http/clientIpHeader'
 import { commentFloodLimit } from '@/http/commentFloodLimit'
 import { healthCheck } from '@/http/healthCheck'
+import { pageCache } from '@/http/pageCache'
 import { requestLog } from '@/http/requestLog'
 import { securityHeaders } from '@/http/securityHeaders'
 
@@ -22,7 +23,7 @@ export type ServerOptions = {
 
 /**
  * The HTTP front: cross-cutting concerns only (logging, security headers, client IP, health, the
- * comment flood limit),
+ * comment flood limit, the public page cache),
  * then everything goes to Next, which serves the site, Payload's admin and its APIs.
  */
 export function createApp({ payload, handle, trustProxy, https }: ServerOptions): express.Express {
@@ -36,6 +37,7 @@ export function createApp({ payload, handle, trustProxy, https }: ServerOptions)
 
   app.get('/healthz', healthCheck(payload))
   app.post('/api/comments', commentFloodLimit(payload))
+  app.use(pageCache())
   app.all('/{*splat}', (req, res, next) => {
     handle(req, res).catch(next)
   })

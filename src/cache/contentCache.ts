@@ -15,6 +15,8 @@ export class ContentCache {
   private readonly versions = new Map<string, number>()
   hits = 0
   misses = 0
+  /** Counts invalidations: anything kept from an earlier generation may show old content. */
+  generation = 0
 
   constructor(private readonly maxEntries = 1000) {}
 
@@ -48,6 +50,7 @@ export class ContentCache {
 
   /** Drops every entry carrying any of `tags`. */
   invalidate(tags: string[]): void {
+    this.generation++
     for (const tag of tags) this.versions.set(tag, (this.versions.get(tag) ?? 0) + 1)
     const set = new Set(tags)
     for (const [key, entry] of this.entries) {
