@@ -276,6 +276,7 @@ describe('comments.export.refusals', () => {
     ['an end date in another form', '?to=2026/03/01', 'to'],
     ['an end date with a time', '?to=2026-03-01T10:00', 'to'],
     ['a start after the end', '?from=2026-03-02&to=2026-03-01', 'from'],
+    ['a post that is not an id', '?post=abc', 'post'],
   ])('answers 400 for %s, naming the parameter; nothing is recorded', async (_, query, path) => {
     const before = await auditCount(t.payload)
     const res = await exportAs(query)

@@ -37,7 +37,12 @@ function readFilters(params: URLSearchParams): Filters | Response {
     }
   }
   if (from && to && from > to) return badRequest('from must not be after to', 'from')
-  return { format, post: params.get('post') || null, status, from, to }
+  const post = params.get('post') || null
+  // A numeric id (SQL databases) or an ObjectId (MongoDB); anything else would reach the query.
+  if (post && !/^(?:\d+|[0-9a-f]{24})$/i.test(post)) {
+    return badRequest('post must be a post id', 'post')
+  }
+  return { format, post, status, from, to }
 }
 
 function whereOf(filters: Filters): Where {
