@@ -1,4 +1,4 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import { createLocalReq, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { applyModerationRules } from '@/comments/applyModerationRules'
 import type { Comment } from '@/payload-types'
@@ -47,10 +47,21 @@ type Outcome = 'spam' | 'ham' | 'retry' | 'gave up' | 'skipped'
  * then only records the verdict. Never at the same time as a report on the same comment.
  */
 export function recheckSpam(req: PayloadRequest, id: string, now = new Date()): Promise<Outcome> {
-  return oneCommentAtATime(id, () => fewRechecksAtATime(() => recheck(req, id, now)))
+  return oneCommentAtATime(id, () =>
+    fewRechecksAtATime(async () => recheck(await ownRequest(req), id, now)),
+  )
 }
 
 const fewRechecksAtATime = fewAtATime(8)
+
+/**
+ * A request of the check's own. The queue runs jobs side by side on one request, and on
+ * PostgreSQL their writes then shared one transaction (interleaved queries, one job's commit or
+ * rollback taking another's writes with it): each recheck and report writes in its own.
+ */
+export function ownRequest(req: PayloadRequest): Promise<PayloadRequest> {
+  return createLocalReq({}, req.payload)
+}
 
 async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outcome> {
   const { payload } = req

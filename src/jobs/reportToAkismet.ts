@@ -11,7 +11,7 @@ import {
   type SpamHistoryEntry,
 } from '@/spam/spamCheckRecord'
 
-import { SPAM_QUEUE } from './recheckSpam'
+import { ownRequest, SPAM_QUEUE } from './recheckSpam'
 
 export async function queueAkismetReport(
   req: PayloadRequest,
@@ -97,5 +97,6 @@ export const reportToAkismetTask: TaskConfig<{
   ],
   outputSchema: [{ name: 'guid', type: 'text' }],
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 60_000 } },
-  handler: ({ input, req }) => oneCommentAtATime(input.comment, () => sendReport(req, input)),
+  handler: ({ input, req }) =>
+    oneCommentAtATime(input.comment, async () => sendReport(await ownRequest(req), input)),
 }
