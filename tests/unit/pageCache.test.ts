@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import type http from 'node:http'
+import http from 'node:http'
 
 import express from 'express'
 
@@ -27,20 +27,38 @@ beforeAll(async () => {
   await new Promise((resolve) => server.once('listening', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => {
+  server.closeAllConnections()
+  return new Promise((resolve) => server.close(resolve))
+})
 beforeEach(() => {
   renders = 0
   setCookie = false
   contentCache.invalidate(['test']) // a new generation: nothing earlier is served
 })
 
-const get = (path: string, headers: Record<string, string> = {}) =>
-  fetch(base + path, { headers }).then(async (res) => ({
-    status: res.status,
-    cache: res.headers.get('x-page-cache'),
-    type: res.headers.get('content-type'),
-    body: await res.text(),
-  }))
+/** node:http without keep-alive: no socket outlives the test file. */
+function request(path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) {
+  return new Promise<{ status: number; cache: string | null; type: string | null; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(base + path, { method, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            cache: (res.headers['x-page-cache'] as string | undefined) ?? null,
+            type: res.headers['content-type'] ?? null,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        )
+      })
+      req.on('error', reject)
+      req.end(method === 'POST' ? 'x' : undefined)
+    },
+  )
+}
+const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers })
 
 describe('page cache', () => {
   it('renders a public page once and serves the same bytes and headers again', async () => {
@@ -87,8 +105,8 @@ describe('page cache', () => {
   })
 
   it('passes form posts through', async () => {
-    await fetch(`${base}/posts/a-post`, { method: 'POST', body: 'x' })
-    await fetch(`${base}/posts/a-post`, { method: 'POST', body: 'x' })
+    await request('/posts/a-post', { method: 'POST' })
+    await request('/posts/a-post', { method: 'POST' })
     expect(renders).toBe(2)
   })
 })
