@@ -52,7 +52,7 @@ export function recheckSpam(req: PayloadRequest, id: string, now = new Date()): 
   )
 }
 
-const fewRechecksAtATime = fewAtATime(1)
+const fewRechecksAtATime = fewAtATime(8)
 
 /**
  * A request of the check's own. The queue runs jobs side by side on one request, and on
@@ -114,8 +114,8 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
     const decision = await applyModerationRules(req, comment, settings, null)
     // Also when the rules keep it in Pending (no status change): it must stop saying its check
     // failed.
-    // Held in Pending, it is announced by the comments' own hook, in this same write.
     await update({ spamCheck, status: decision.status, statusReason: decision.reason })
+    if (decision.status === 'pending') await notify(req, comment.id)
     return 'ham' satisfies Outcome
   } catch (error) {
     if (!(error instanceof AkismetError)) throw error

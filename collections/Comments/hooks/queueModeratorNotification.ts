@@ -4,29 +4,22 @@ import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
 import type { Comment } from '@/payload-types'
 
 /**
- * A comment that lands in Pending queues an email to the moderators, in the same transaction: the
- * job exists exactly when the change does, and a mail failure is retried by the job, never felt
- * by the reader. It lands there when it is submitted, or, after a failed spam check, when the
- * recheck finds it ham and the rules hold it (src/jobs/recheckSpam).
+ * A new comment held in Pending queues an email to the moderators, in the same transaction: the
+ * job exists exactly when the comment does, and a mail failure is retried by the job, never felt
+ * by the reader.
  */
 export const queueModeratorNotification: CollectionAfterChangeHook<Comment> = async ({
   data,
   doc,
   operation,
-  previousDoc,
   req,
   context,
 }) => {
-  if (context.importing) return doc
-  // The stored values: a reader's view of `doc` shows spam and trash as pending.
+  // The stored status: a reader's view of `doc` shows spam and trash as pending.
   const status = data?.status ?? doc.status
-  const verdict = data?.spamCheck?.verdict
-  const lands =
-    status === 'pending' &&
-    (operation === 'create'
-      ? verdict !== 'error'
-      : previousDoc?.spamCheck?.verdict === 'error' && verdict === 'ham')
-  if (!lands) return doc
+  if (operation !== 'create' || status !== 'pending' || context.importing) return doc
+  // A comment whose spam check failed is announced once the recheck settles (src/jobs/recheckSpam).
+  if (data?.spamCheck?.verdict === 'error') return doc
   await req.payload.jobs.queue({
     task: 'notifyModerators',
     queue: NOTIFICATIONS_QUEUE,
