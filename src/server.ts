@@ -7,6 +7,7 @@ import { closeDatabase } from '@/db/closeDatabase'
 import { clientIpHeader } from '@/http/clientIpHeader'
 import { commentFloodLimit } from '@/http/commentFloodLimit'
 import { healthCheck } from '@/http/healthCheck'
+import { withPageResponse } from '@/http/pageStatus'
 import { pageCache } from '@/http/pageCache'
 import { requestLog } from '@/http/requestLog'
 import { securityHeaders } from '@/http/securityHeaders'
@@ -39,7 +40,7 @@ export function createApp({ payload, handle, trustProxy, https }: ServerOptions)
   app.post('/api/comments', commentFloodLimit(payload))
   app.use(pageCache())
   app.all('/{*splat}', (req, res, next) => {
-    handle(req, res).catch(next)
+    withPageResponse(res, () => handle(req, res)).catch(next)
   })
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {

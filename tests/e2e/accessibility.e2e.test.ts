@@ -20,6 +20,7 @@ const PAGES: [string, string][] = [
   ['post with a closed thread', '/posts/cedar-landing-listening-sessions'],
   ['author page', '/authors/warren-tillman'],
   ['404 page', '/posts/no-such-post'],
+  ['404 page for an address no route claims', '/no/such/page'],
 ]
 const VIEWPORTS = {
   phone: { width: 390, height: 844 },
@@ -57,7 +58,9 @@ describe.each(Object.entries(VIEWPORTS))('WCAG 2.1 AA with axe-core, %s', (name,
   it.each(PAGES)('reports no violations on the %s', async (_label, url) => {
     const page = await browser.newPage({ viewport })
     const response = await page.goto(`${app.baseUrl}${url}`)
-    expect(response?.status()).toBe(url === '/posts/no-such-post' ? 404 : 200)
+    const missing = url === '/posts/no-such-post' || url === '/no/such/page'
+    expect(response?.status()).toBe(missing ? 404 : 200)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await axeViolations(page)).toEqual([])
     if (url === '/' || url === '/posts/lockline-text-alerts-pilot') {
       const file = `${url === '/' ? 'home' : 'archived-post'}-${name}.png`

@@ -127,6 +127,32 @@ describe('author and category pages', () => {
   })
 })
 
+describe('404 page', () => {
+  // Next alone would send an empty error document here and draw the page only with JavaScript.
+  it.each([
+    ['an unknown post', '/posts/no-such-post'],
+    ['an unknown author', '/authors/nobody-here'],
+    ['an address no route claims', '/no/such/page'],
+    ['a list page that is not a number', '/?page=abc'],
+  ])('is served whole for %s: layout, language, heading, noindex', async (_label, path) => {
+    const { status, text } = await html(path)
+    expect(status).toBe(404)
+    expect(text).toMatch(/^<!DOCTYPE html><html lang="en">/)
+    expect(text).not.toContain('__next_error__')
+    expect(text).toContain('<h1>Page not found</h1>')
+    expect(text).toContain('href="#main-content"')
+    expect(text).toContain('<meta name="robots" content="noindex, follow"/>')
+    expect(text).toMatch(/<title>Page not found · [^<]+<\/title>/)
+  })
+
+  it('leaves the site favicon and the admin to their own routes', async () => {
+    const icon = await fetch(`${app.baseUrl}/favicon.ico`)
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toMatch(/image/)
+    expect((await fetch(`${app.baseUrl}/admin/login`)).status).toBe(200)
+  })
+})
+
 describe('post page', () => {
   it('links its authors and categories and says when comments are closed', async () => {
     const post = DEMO_POSTS.find((p) => !p.archived && p.commentStatus === 'closed')!

@@ -1,11 +1,6 @@
+import { NotFoundContent } from '@/components/NotFoundContent'
+
+/** Reached only when a page throws `notFound()` outside our server; see src/http/pageStatus.ts. */
 export default function NotFound() {
-  return (
-    <>
-      <h1>Page not found</h1>
-      <p>
-        We could not find that page. It may have moved, or the address may be mistyped.{' '}
-        <a href="/">Go to the latest posts</a>.
-      </p>
-    </>
-  )
+  return <NotFoundContent />
 }

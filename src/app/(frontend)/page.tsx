@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { approvedCommentCounts, listPosts } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { pageNumber } from '@/pageNumber'
+import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
 import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
@@ -15,19 +15,21 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> }
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page)
   const settings = await getSiteSettings()
+  // The home page shares its segment with the layout, so the layout's title template skips it.
+  if (page === null) return { ...notFoundMetadata, title: `Page not found · ${settings.siteName}` }
   return pageMetadata({
     ogTitle: settings.siteName,
     description: `News and updates from ${settings.agencyName}.`,
-    path: page && page > 1 ? `/?page=${page}` : '/',
+    path: page > 1 ? `/?page=${page}` : '/',
   })
 }
 
 /** The current (not archived) posts, newest first, ten a page. */
 export default async function HomePage({ searchParams }: Props) {
   const page = pageNumber((await searchParams).page)
-  if (page === null) notFound()
+  if (page === null) return notFoundPage()
   const result = await listPosts({ archived: false }, page)
-  if (page > Math.max(result.totalPages, 1)) notFound()
+  if (page > Math.max(result.totalPages, 1)) return notFoundPage()
   const counts = await approvedCommentCounts(result.docs.map((post) => post.id))
   return (
     <>

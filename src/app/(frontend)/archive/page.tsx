@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { pageNumber } from '@/pageNumber'
+import { notFoundPage } from '@/seo/notFoundPage'
 import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
@@ -20,9 +20,9 @@ export const metadata: Metadata = pageMetadata({
 /** Archived posts, newest first, grouped by the year they were published. */
 export default async function ArchivePage({ searchParams }: Props) {
   const page = pageNumber((await searchParams).page)
-  if (page === null) notFound()
+  if (page === null) return notFoundPage()
   const result = await listPosts({ archived: true }, page)
-  if (page > Math.max(result.totalPages, 1)) notFound()
+  if (page > Math.max(result.totalPages, 1)) return notFoundPage()
   const years = new Map<string, typeof result.docs>()
   for (const post of result.docs) {
     const year = post.publishedAt?.slice(0, 4) ?? 'Undated'

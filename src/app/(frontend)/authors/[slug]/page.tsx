@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { findAuthorBySlug } from '@/data/profiles'
 import { pageNumber } from '@/pageNumber'
+import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
 import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
@@ -17,7 +17,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = await findAuthorBySlug((await params).slug)
-  if (!author) return {}
+  if (!author) return notFoundMetadata
   return pageMetadata({
     title: author.name,
     description: author.bio ?? `Posts by ${author.name}${author.title ? `, ${author.title}` : ''}.`,
@@ -29,9 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await findAuthorBySlug((await params).slug)
   const page = pageNumber((await searchParams).page)
-  if (!author || page === null) notFound()
+  if (!author || page === null) return notFoundPage()
   const result = await listPosts({ author: author.id }, page)
-  if (page > Math.max(result.totalPages, 1)) notFound()
+  if (page > Math.max(result.totalPages, 1)) return notFoundPage()
   return (
     <>
       <h1>{author.name}</h1>

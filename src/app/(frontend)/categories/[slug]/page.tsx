@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
 import { findCategoryBySlug } from '@/data/profiles'
 import { pageNumber } from '@/pageNumber'
+import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
 import { pageMetadata } from '@/seo/pageMetadata'
 
 export const dynamic = 'force-dynamic'
@@ -17,7 +17,7 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategoryBySlug((await params).slug)
-  if (!category) return {}
+  if (!category) return notFoundMetadata
   return pageMetadata({
     title: category.title,
     description: `Posts about ${category.title}.`,
@@ -29,9 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params, searchParams }: Props) {
   const category = await findCategoryBySlug((await params).slug)
   const page = pageNumber((await searchParams).page)
-  if (!category || page === null) notFound()
+  if (!category || page === null) return notFoundPage()
   const result = await listPosts({ category: category.id }, page)
-  if (page > Math.max(result.totalPages, 1)) notFound()
+  if (page > Math.max(result.totalPages, 1)) return notFoundPage()
   return (
     <>
       <h1>{category.title}</h1>

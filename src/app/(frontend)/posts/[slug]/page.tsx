@@ -1,6 +1,5 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 
 import { buildThread } from '@/comments/buildThread'
 import { Byline } from '@/components/Byline'
@@ -13,6 +12,7 @@ import { findPublishedPost } from '@/data/posts'
 import { formatDate } from '@/formatDate'
 import { pageNumber } from '@/pageNumber'
 import type { Category } from '@/payload-types'
+import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
 
 export const dynamic = 'force-dynamic'
 
@@ -28,7 +28,7 @@ const single = (value: string | string[] | undefined) =>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
-  if (!post) return {}
+  if (!post) return notFoundMetadata
   return {
     title: post.title,
     description: post.excerpt ?? undefined,
@@ -47,7 +47,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const data = await loadPostPage((await params).slug)
   const query = await searchParams
   const commentsPage = pageNumber(query.comments)
-  if (!data || commentsPage === null) notFound()
+  if (!data || commentsPage === null) return notFoundPage()
   const { post, settings, comments } = data
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = threadClosure(post, settings) !== null
@@ -65,7 +65,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const pageQuery = commentsPage > 1 ? `&comments=${commentsPage}` : ''
   const thread = buildThread(comments, settings.commentNestingDepth)
   const threadPages = Math.max(1, Math.ceil(thread.length / settings.commentsPerPage))
-  if (commentsPage > threadPages) notFound()
+  if (commentsPage > threadPages) return notFoundPage()
   const shown = thread.slice(
     (commentsPage - 1) * settings.commentsPerPage,
     commentsPage * settings.commentsPerPage,

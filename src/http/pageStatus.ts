@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { ServerResponse } from 'node:http'
+
+/**
+ * Lets a page set its HTTP status without throwing.
+ *
+ * Next 16 renders `notFound()` thrown from a dynamic page as an empty error document
+ * (`<html id="__next_error__">`, no layout, no `lang`) and draws the not-found UI only in the
+ * browser, from the RSC payload (vercel/next.js#62228): readers without JavaScript, crawlers and
+ * screen readers arriving early get a blank page. Our pages instead render the not-found content
+ * inside the layout and ask for the status here. The Express front runs Next's handler inside
+ * `withPageResponse`, so the response is in reach of the page's render.
+ *
+ * Shared through globalThis: the pages are bundled by Next and the server is not, so each side
+ * gets its own copy of this module.
+ */
+const KEY = Symbol.for('agency-blog.pageResponse')
+const store = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<ServerResponse> }
+const responses = (store[KEY] ??= new AsyncLocalStorage<ServerResponse>())
+
+export function withPageResponse<T>(res: ServerResponse, run: () => T): T {
+  return responses.run(res, run)
+}
+
+/** Sets the status of the response being rendered; false when there is none in reach. */
+export function setPageStatus(status: number): boolean {
+  const res = responses.getStore()
+  if (!res || res.headersSent) return false
+  res.statusCode = status
+  return true
+}
