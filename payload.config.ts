@@ -37,6 +37,7 @@ import { databaseAdapter } from './src/db/databaseAdapter'
 import { createEmailAdapter } from './src/email/emailAdapter'
 import { readEmailConfig } from './src/email/emailConfig'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from './src/jobs/notifyModerators'
+import { runsQueuedJobs } from './src/jobs/jobRunner'
 import { purgeExpiredCommentsTask } from './src/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from './src/jobs/recheckSpam'
 import { reportToAkismetTask } from './src/jobs/reportToAkismet'
@@ -102,7 +103,9 @@ export default buildConfig({
   jobs: {
     tasks: [notifyModeratorsTask, purgeExpiredCommentsTask, recheckSpamTask, reportToAkismetTask],
     // The server runs queued jobs (getPayload({ cron: true })): scheduled publishing and the daily
-    // retention purge every minute, moderator emails every ten seconds.
+    // retention purge every minute, moderator emails every ten seconds, spam rechecks and reports
+    // every minute. Only the server: see src/jobs/jobRunner.ts.
+    shouldAutoRun: () => runsQueuedJobs(),
     autoRun: [
       { cron: '* * * * *', queue: 'default', limit: 20 },
       { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },

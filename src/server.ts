@@ -4,7 +4,7 @@ import express, { type ErrorRequestHandler } from 'express'
 import type { Payload } from 'payload'
 
 import { closeDatabase } from '@/db/closeDatabase'
-import { clientIpHeader } from '@/http/clientIpHeader'
+import { clientHeaders } from '@/http/clientHeaders'
 import { commentFloodLimit } from '@/http/commentFloodLimit'
 import { healthCheck } from '@/http/healthCheck'
 import { withPageResponse } from '@/http/pageStatus'
@@ -23,7 +23,7 @@ export type ServerOptions = {
 }
 
 /**
- * The HTTP front: cross-cutting concerns only (logging, security headers, client IP, health, the
+ * The HTTP front: cross-cutting concerns only (logging, security headers, client address and host, health, the
  * comment flood limit, the public page cache),
  * then everything goes to Next, which serves the site, Payload's admin and its APIs.
  */
@@ -34,7 +34,7 @@ export function createApp({ payload, handle, trustProxy, https }: ServerOptions)
 
   app.use(requestLog(payload.logger))
   app.use(securityHeaders({ https }))
-  app.use(clientIpHeader)
+  app.use(clientHeaders)
 
   app.get('/healthz', healthCheck(payload))
   app.post('/api/comments', commentFloodLimit(payload))

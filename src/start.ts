@@ -48,6 +48,8 @@ async function main() {
   const { createApp, listen } = await import('@/server')
   const { default: next } = await import('next')
 
+  const { runQueuedJobsInThisProcess } = await import('@/jobs/jobRunner')
+  runQueuedJobsInThisProcess()
   const payload = await getPayload({ config, cron: true })
   payload.logger.level = env.logLevel
 

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { staffUser } from '@/access/roles'
 import type { User } from '@/payload-types'
 
 export const AUDIT_ACTIONS = [
@@ -33,8 +34,8 @@ export type AuditEntryInput = {
 
 /** The actor of a change made through `req`: its user, or the system rule named in context. */
 export function actorOf(req: PayloadRequest, systemRule = 'system'): AuditActor {
-  const user = req.user as User | null | undefined
-  if (user && req.user?.collection === 'users') return { user }
+  const user = staffUser(req)
+  if (user) return { user }
   const named = req.context?.auditActor
   return { system: typeof named === 'string' && named ? named : systemRule }
 }

@@ -13,6 +13,9 @@ type Entry = { value: Promise<unknown>; tags: string[] }
 export class ContentCache {
   private readonly entries = new Map<string, Entry>()
   private readonly versions = new Map<string, number>()
+  /** Loads started so far, and the count at each tag's latest load. */
+  private loads = 0
+  private readonly lastLoad = new Map<string, number>()
   hits = 0
   misses = 0
   /** Counts invalidations: anything kept from an earlier generation may show old content. */
@@ -31,6 +34,8 @@ export class ContentCache {
       return found.value as Promise<T>
     }
     this.misses++
+    this.loads++
+    for (const tag of tags) this.lastLoad.set(tag, this.loads)
     const started = tags.map((tag) => this.versions.get(tag) ?? 0)
     const value = load()
     this.entries.set(key, { value, tags })
@@ -56,6 +61,20 @@ export class ContentCache {
     for (const [key, entry] of this.entries) {
       if (entry.tags.some((tag) => set.has(tag))) this.entries.delete(key)
     }
+  }
+
+  /** A mark of the present, for `invalidateLoadedSince`. */
+  get loadMark(): number {
+    return this.loads
+  }
+
+  /**
+   * Invalidates `tags` again only if something carrying them was loaded after `mark`: a read
+   * that raced a write's commit may have cached the old data, and nothing else needs dropping
+   * (nor the pages built on it).
+   */
+  invalidateLoadedSince(tags: string[], mark: number): void {
+    if (tags.some((tag) => (this.lastLoad.get(tag) ?? 0) > mark)) this.invalidate(tags)
   }
 
   clear(): void {

@@ -9,12 +9,14 @@ import type { Comment, Post } from '@/payload-types'
 import { CACHE_TAGS, contentCache } from './contentCache'
 
 /**
- * Hooks run inside the write's transaction. Invalidate now, and once more a moment later: a page
- * read that races the commit could otherwise put the old data back in the cache.
+ * Hooks run inside the write's transaction. Invalidate now, and a moment later once more if
+ * anything was read in between: a read that races the commit could otherwise put the old data
+ * back in the cache.
  */
 function invalidate(tags: string[]) {
   contentCache.invalidate(tags)
-  setTimeout(() => contentCache.invalidate(tags), 1000).unref()
+  const mark = contentCache.loadMark
+  setTimeout(() => contentCache.invalidateLoadedSince(tags, mark), 1000).unref()
 }
 
 const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'

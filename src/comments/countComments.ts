@@ -4,17 +4,21 @@ import { COMMENT_STATUSES } from '@/comments/statuses'
 
 export type CommentCounts = Record<(typeof COMMENT_STATUSES)[number] | 'all', number>
 
-/** Comments per status, for the moderation tabs and the Pending badge. */
+/**
+ * Comments per status, read with the user's own access: the moderation tabs in the admin and
+ * `GET /api/comments/moderation-counts`.
+ */
 export async function countComments(
   payload: Payload,
-  req?: PayloadRequest,
+  user: PayloadRequest['user'],
 ): Promise<CommentCounts> {
   const counts = await Promise.all(
     COMMENT_STATUSES.map(async (status) => {
       const { totalDocs } = await payload.count({
         collection: 'comments',
         where: { status: { equals: status } },
-        req,
+        overrideAccess: false,
+        user,
       })
       return [status, totalDocs] as const
     }),

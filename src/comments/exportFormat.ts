@@ -113,14 +113,6 @@ export function toCsv(rows: ExportRow[]): string {
   return CSV_HEAD + rows.map(csvRecord).join('')
 }
 
-/** The same CSV, a record at a time, for exports too large to build in memory. */
-export async function* csvRowStream(
-  rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
-): AsyncGenerator<string> {
-  yield CSV_HEAD
-  for await (const row of rows) yield csvRecord(row)
-}
-
 export function toJson(
   rows: ExportRow[],
   meta: { generatedAt: string; filters: Record<string, string | null> },

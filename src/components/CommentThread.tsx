@@ -2,6 +2,7 @@ import { Fragment } from 'react'
 
 import type { ThreadNode } from '@/comments/buildThread'
 import { paragraphs } from '@/comments/paragraphs'
+import { isWebUrl } from '@/comments/validateSubmission'
 import { formatDate } from '@/formatDate'
 
 /** Where a comment's "Reply" link goes; absent when the thread is closed. */
@@ -33,7 +34,8 @@ function CommentList({
 
 function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHref }) {
   const anchor = `comment-${node.id}`
-  const website = webUrl(node.authorUrl)
+  // Only http(s) addresses become links; anything else (javascript:, data:, junk) is dropped.
+  const website = node.authorUrl && isWebUrl(node.authorUrl) ? new URL(node.authorUrl).href : null
   return (
     <li id={anchor} className="comment">
       <article aria-labelledby={`${anchor}-author`}>
@@ -79,11 +81,4 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
       ) : null}
     </li>
   )
-}
-
-/** The author's website if it is an http(s) URL; anything else (javascript:, data:, junk) is dropped. */
-function webUrl(value: string | null): string | null {
-  if (!value || !URL.canParse(value)) return null
-  const url = new URL(value)
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null
 }

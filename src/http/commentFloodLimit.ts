@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
+import { CACHE_TAGS, cached } from '@/cache/contentCache'
 import { secondsUntilNextComment } from '@/comments/floodWait'
 import { COMMENT_MESSAGES } from '@/comments/messages'
 
@@ -11,6 +12,15 @@ import { COMMENT_MESSAGES } from '@/comments/messages'
  * (GraphQL, the HTML form, the Local API), so this is the fast front, not the only guard.
  */
 export function commentFloodLimit(payload: Payload): RequestHandler {
+  // The interval, read once and kept until the settings change (the same cache as the pages').
+  const floodInterval = cached(
+    'floodIntervalSeconds',
+    () => [CACHE_TAGS.settings],
+    async () => {
+      const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+      return settings.floodIntervalSeconds ?? 15
+    },
+  )
   return (req, res, next) => {
     const check = async () => {
       const headers = new Headers()
@@ -21,10 +31,9 @@ export function commentFloodLimit(payload: Payload): RequestHandler {
         const { user } = await payload.auth({ headers })
         if (user) return 0
       }
-      const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
       return secondsUntilNextComment(payload, {
         ip: headers.get('x-real-ip'),
-        intervalSeconds: settings.floodIntervalSeconds ?? 15,
+        intervalSeconds: await floodInterval(),
       })
     }
     check().then((wait) => {

@@ -65,8 +65,9 @@ export function pageCache({
   const entries = new Map<string, Entry>()
   return (req, res, next) => {
     if (!cacheable(req)) return next()
-    // Next compresses by Accept-Encoding, and absolute URLs follow the Host when SERVER_URL is unset.
-    const key = [req.headers.host, req.headers['accept-encoding'], req.originalUrl].join(' ')
+    // Next compresses by Accept-Encoding, and absolute URLs follow the host and scheme the client
+    // used when SERVER_URL is unset (as clientHeaders hands them on).
+    const key = [req.protocol, req.host, req.headers['accept-encoding'], req.originalUrl].join(' ')
     const found = entries.get(key)
     if (
       found &&

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { startApp, type AppProcess } from '../helpers/appProcess'
 import { launchBrowser } from '../helpers/browser'
+import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 
 const PASSWORD = 'e2e-commenting-password'
 const OPEN = '/posts/draft-recreation-safety-plan-comment'
@@ -10,6 +11,7 @@ const CLOSED = '/posts/cedar-landing-listening-sessions'
 let app: AppProcess
 let browser: Browser
 let adminToken: string
+let mail: SmtpSink
 
 async function settings(data: Record<string, unknown>) {
   const res = await fetch(`${app.baseUrl}/api/globals/site-settings`, {
@@ -37,7 +39,8 @@ async function fill(page: Page, values: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  app = await startApp({ DEMO_PASSWORD: PASSWORD })
+  mail = await startSmtpSink()
+  app = await startApp({ DEMO_PASSWORD: PASSWORD, SMTP_URL: mail.url })
   browser = await launchBrowser()
   const login = await fetch(`${app.baseUrl}/api/users/login`, {
     method: 'POST',
@@ -49,6 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await app?.stop()
+  await mail?.stop()
 })
 
 describe('the comment form with JavaScript', () => {
@@ -98,6 +102,15 @@ describe('the comment form with JavaScript', () => {
     const [stored] = await storedComments('where[authorName][equals]=Script%20Reader')
     expect(stored).toMatchObject({ status: 'pending', body: 'Posted with JavaScript on.' })
     await page.close()
+  })
+
+  it("emails the moderators about the held comment from the server's own job runner", async () => {
+    // Nothing but the running server sends this: its queue runs moderator emails every 10 s.
+    const about = (m: { text: string }) => m.text.includes('Posted with JavaScript on.')
+    for (let seen = 1; !mail.messages.some(about); seen++) await mail.waitForMessages(seen, 25_000)
+    const message = mail.messages.find(about)
+    expect(message?.subject).toMatch(/Comment awaiting moderation/)
+    expect(message?.to).toContain('moderator@example.gov')
   })
 
   it('shows a comment approved at once in the thread', async () => {

@@ -1,5 +1,6 @@
 import { _internal_jobSystemGlobals, type Payload } from 'payload'
 
+import { runQueuedJobsInThisProcess } from '@/jobs/jobRunner'
 import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
 import type { Post } from '@/payload-types'
 
@@ -211,5 +212,30 @@ describe('notifications.moderators', () => {
       // Completed, so deleted: no further retries.
       expect(await notificationJobs(t.payload, res.body.id)).toEqual([])
     })
+  })
+})
+
+describe('the job runner', () => {
+  it('sends queued emails on its schedule in the server process only', async () => {
+    const res = await submit({ body: `Runner check (${unique()})` })
+    // Payload's REST handler has started the autoRun crons in this process too.
+    expect(t.payload.crons.length).toBeGreaterThan(0)
+    const tick = () => Promise.all(t.payload.crons.map((cron) => cron.trigger()))
+
+    await tick()
+    await quietPeriod()
+    expect(sink.messages).toEqual([])
+    expect(await notificationJobs(t.payload, res.body.id)).toHaveLength(1)
+
+    // What src/start.ts does.
+    runQueuedJobsInThisProcess()
+    try {
+      await tick()
+    } finally {
+      runQueuedJobsInThisProcess(false)
+    }
+    const [message] = await sink.waitForMessages(1)
+    expect(message.text).toContain('Runner check')
+    expect(await notificationJobs(t.payload, res.body.id)).toEqual([])
   })
 })

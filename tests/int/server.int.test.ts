@@ -8,7 +8,14 @@ import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
   if (req.url === '/boom') throw new Error('render failed')
   res.setHeader('content-type', 'application/json')
-  res.end(JSON.stringify({ url: req.url, realIp: req.headers['x-real-ip'] ?? null }))
+  res.end(
+    JSON.stringify({
+      url: req.url,
+      realIp: req.headers['x-real-ip'] ?? null,
+      host: req.headers['x-forwarded-host'] ?? null,
+      proto: req.headers['x-forwarded-proto'] ?? null,
+    }),
+  )
 }
 
 let t: TestPayload
@@ -46,12 +53,19 @@ describe('express server', () => {
 
   it('passes every other path to Next, with the client address in X-Real-IP', async () => {
     const res = await fetch(`${base}/api/posts?limit=1`, { headers: { 'x-real-ip': '6.6.6.6' } })
-    expect(await res.json()).toEqual({ url: '/api/posts?limit=1', realIp: '127.0.0.1' })
+    expect(await res.json()).toMatchObject({ url: '/api/posts?limit=1', realIp: '127.0.0.1' })
   })
 
   it('ignores X-Forwarded-For unless TRUST_PROXY says the proxy is trusted', async () => {
     const res = await fetch(`${base}/x`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
     expect((await res.json()).realIp).toBe('127.0.0.1')
+  })
+
+  it("ignores a client's X-Forwarded-Host and -Proto: pages build their URLs from the real ones", async () => {
+    const res = await fetch(`${base}/x`, {
+      headers: { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https' },
+    })
+    expect(await res.json()).toMatchObject({ host: `127.0.0.1:${running.port}`, proto: 'http' })
   })
 
   it('turns an error in Next into a 500 with the API error shape', async () => {
@@ -81,6 +95,12 @@ describe('trusted proxy', () => {
       })
       expect((await res.json()).realIp).toBe('203.0.113.9')
       expect(res.headers.get('strict-transport-security')).toBeNull()
+
+      // The proxy's view of the host and scheme is taken from a trusted proxy.
+      const behind = await fetch(`http://127.0.0.1:${proxied.port}/x`, {
+        headers: { 'x-forwarded-host': 'blog.agency.example', 'x-forwarded-proto': 'https' },
+      })
+      expect(await behind.json()).toMatchObject({ host: 'blog.agency.example', proto: 'https' })
     } finally {
       proxied.server.close()
     }

@@ -59,6 +59,27 @@ describe('ContentCache', () => {
     expect(reload).toHaveBeenCalledTimes(1)
   })
 
+  it('invalidates again after a commit window only what was read in it', async () => {
+    const cache = new ContentCache()
+    await cache.get('thread', ['comments:7'], async () => 'before')
+    cache.invalidate(['comments:7'])
+    const mark = cache.loadMark
+    const generation = cache.generation
+
+    // Nothing read in the window: nothing to drop, and the pages keep their generation.
+    await cache.get('other', ['comments:8'], async () => 'unrelated')
+    cache.invalidateLoadedSince(['comments:7'], mark)
+    expect(cache.generation).toBe(generation)
+
+    // A read in the window may have seen the old rows: dropped, and the pages with it.
+    await cache.get('thread', ['comments:7'], async () => 'read before the commit')
+    cache.invalidateLoadedSince(['comments:7'], mark)
+    expect(cache.generation).toBe(generation + 1)
+    const reload = jest.fn(async () => 'after')
+    expect(await cache.get('thread', ['comments:7'], reload)).toBe('after')
+    expect(reload).toHaveBeenCalledTimes(1)
+  })
+
   it('does not keep a failed load', async () => {
     const cache = new ContentCache()
     await expect(

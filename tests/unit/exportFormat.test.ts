@@ -1,10 +1,4 @@
-import {
-  csvRowStream,
-  EXPORT_COLUMNS,
-  toCsv,
-  toJson,
-  type ExportRow,
-} from '@/comments/exportFormat'
+import { EXPORT_COLUMNS, toCsv, toJson, type ExportRow } from '@/comments/exportFormat'
 
 import { parseCsv } from '../helpers/parseCsv'
 
@@ -163,17 +157,6 @@ describe('toCsv', () => {
     )
     expect(header).toEqual([...EXPORT_COLUMNS])
     expect(records).toEqual(expected)
-  })
-
-  it('streams the same text a record at a time', async () => {
-    const rows = [row(), row({ id: 18, body: 'second, "quoted"' })]
-    async function* fromDatabase() {
-      yield* rows
-    }
-    const chunks: string[] = []
-    for await (const chunk of csvRowStream(fromDatabase())) chunks.push(chunk)
-    expect(chunks).toHaveLength(3)
-    expect(chunks.join('')).toBe(toCsv(rows))
   })
 })
 

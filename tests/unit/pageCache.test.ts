@@ -82,6 +82,15 @@ describe('page cache', () => {
     expect(renders).toBe(2)
   })
 
+  it('keeps hosts apart, and a forwarded host from an untrusted client is not one', async () => {
+    await get('/archive', { host: 'blog.example' })
+    await get('/archive', { host: 'other.example' })
+    expect(renders).toBe(2)
+    expect(
+      (await get('/archive', { host: 'blog.example', 'x-forwarded-host': 'evil.example' })).cache,
+    ).toBe('hit')
+  })
+
   it.each([
     ['a signed-in staff member', { cookie: 'payload-token=abc' }],
     ["Next's client-side navigation", { rsc: '1' }],

@@ -11,6 +11,6 @@ export const moderationCounts: Endpoint = {
   handler: async (req) => {
     const refused = refuseNonModerators(req)
     if (refused) return refused
-    return Response.json(await countComments(req.payload, req))
+    return Response.json(await countComments(req.payload, req.user))
   },
 }

@@ -1,9 +1,8 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { hasRole, staffUser } from '@/access/roles'
 import { badRequest, commentErrorResponse } from '@/comments/errorResponse'
 import { COMMENT_MESSAGES } from '@/comments/messages'
-import type { User } from '@/payload-types'
 
 import { HONEYPOT_FIELD } from '../hooks/assignModerationStatus'
 
@@ -37,7 +36,7 @@ export const submitComment: Endpoint = {
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       return badRequest('Send the comment as a JSON object.')
     }
-    const staff = req.user?.collection === 'users' ? (req.user as User) : null
+    const staff = staffUser(req)
     // Staff using the admin's own create form send every field; field access filters them.
     const data = staff
       ? { ...input }

@@ -1,10 +1,11 @@
 import { APIError, ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
+import { staffUser } from '@/access/roles'
 import { secondsUntilNextComment } from '@/comments/floodWait'
 import { COMMENT_MESSAGES as M } from '@/comments/messages'
 import { threadClosure } from '@/comments/threadClosure'
 import { validateSubmission, type FieldError } from '@/comments/validateSubmission'
-import type { Comment, Post, SiteSetting, User } from '@/payload-types'
+import type { Comment, Post, SiteSetting } from '@/payload-types'
 
 export type SubmissionContext = { post: Post; settings: SiteSetting }
 
@@ -32,7 +33,7 @@ export const applySubmissionRules: CollectionBeforeValidateHook<Comment> = async
 }) => {
   if (operation !== 'create' || !data || context.importing) return data
   const { payload } = req
-  const user = req.user?.collection === 'users' ? (req.user as User) : null
+  const user = staffUser(req)
 
   const postId = idOf(data.post)
   if (postId === null) refuse([{ path: 'post', message: M.postRequired }])

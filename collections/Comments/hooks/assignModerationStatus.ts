@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { staffUser } from '@/access/roles'
 import { applyModerationRules } from '@/comments/applyModerationRules'
-import type { Comment, User } from '@/payload-types'
+import type { Comment } from '@/payload-types'
 import { AkismetError } from '@/spam/akismetError'
 import {
   errorEntry,
@@ -30,7 +31,7 @@ export const assignModerationStatus: CollectionBeforeChangeHook<Comment> = async
 }) => {
   if (operation !== 'create' || context.importing) return data
   const { post, settings } = req.context.submission as SubmissionContext
-  const user = req.user?.collection === 'users' ? (req.user as User) : null
+  const user = staffUser(req)
   const now = new Date()
   data.submittedBy = user?.id ?? null
   data.statusChangedAt = now.toISOString()

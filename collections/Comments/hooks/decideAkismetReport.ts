@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { hasRole } from '@/access/roles'
-import type { Comment, User } from '@/payload-types'
+import { hasRole, staffUser } from '@/access/roles'
+import type { Comment } from '@/payload-types'
 import { akismetReportFor } from '@/spam/akismetReportFor'
 import { getAkismet, type SpamCheckDetails } from '@/spam/spamCheckRecord'
 
@@ -16,7 +16,7 @@ export const decideAkismetReport: CollectionBeforeChangeHook<Comment> = ({
   originalDoc,
   req,
 }) => {
-  const user = req.user?.collection === 'users' ? (req.user as User) : null
+  const user = staffUser(req)
   if (operation !== 'update' || !originalDoc || !hasRole(user, 'admin', 'moderator')) return data
   if (!data.status || data.status === originalDoc.status || !getAkismet(req.payload)) return data
   const details = originalDoc.spamCheck?.details as SpamCheckDetails | undefined

@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
 import { mayExportComments } from '@/admin/staffAbilities'
+import { countComments } from '@/comments/countComments'
 import { pageNumber } from '@/pageNumber'
 
 import { ExportForm } from './ExportForm'
-import { BLATANT, countQueue, loadQueuePage } from './loadModerationQueue'
+import { BLATANT, loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
 import { QUEUE_TABS, type QueueTab } from './queueActions'
 import { queueHref } from './queueLinks'
@@ -28,7 +29,7 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   const page = pageNumber(searchParams.page) ?? 1
   const blatant = tab === 'spam' && searchParams.blatant === '1'
   const [counts, queue, blatantCount] = await Promise.all([
-    countQueue({ payload, user }),
+    countComments(payload, user),
     loadQueuePage({ payload, user }, tab, page, blatant),
     tab === 'spam'
       ? payload

@@ -1,8 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { formatStaffDate } from '@/admin/formatStaffDate'
-import type { CommentCounts } from '@/comments/countComments'
-import { COMMENT_STATUSES } from '@/comments/statuses'
 import type { Comment } from '@/payload-types'
 
 import type { QueueTab } from './queueActions'
@@ -23,23 +21,6 @@ const NOT_BLATANT: Where = {
 function queueWhere(tab: QueueTab, blatant: boolean): Where {
   if (tab !== 'spam') return statusWhere(tab)
   return { and: [statusWhere(tab), blatant ? BLATANT : NOT_BLATANT] }
-}
-
-/** Comments per status, read with the signed-in user's access (the tabs and the nav badge). */
-export async function countQueue({ payload, user }: Reader): Promise<CommentCounts> {
-  const counts = await Promise.all(
-    COMMENT_STATUSES.map(async (status) => {
-      const { totalDocs } = await payload.count({
-        collection: 'comments',
-        where: statusWhere(status),
-        overrideAccess: false,
-        user,
-      })
-      return [status, totalDocs] as const
-    }),
-  )
-  const all = counts.reduce((sum, [, n]) => sum + n, 0)
-  return { ...(Object.fromEntries(counts) as Omit<CommentCounts, 'all'>), all }
 }
 
 /** Comments waiting for a moderator: the nav badge, on every admin page, so one query. */
