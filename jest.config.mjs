@@ -20,7 +20,7 @@ const common = {
   testEnvironmentOptions: { globalsCleanup: 'off' },
 }
 
-export default {
+const config = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -38,3 +38,4 @@ export default {
     },
   ],
 }
+export default config

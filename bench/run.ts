@@ -54,10 +54,15 @@ try {
     r.json(),
   )
   const slug = posts.docs[0].slug as string
+  // The Express page cache passes signed-in requests through; a cookie that is no session makes
+  // Next render the page for an anonymous reader, as on a cache miss.
+  const bypass: RequestInit = { headers: { cookie: 'payload-token=not-a-session' } }
   const targets: Target[] = [
     { name: 'GET /healthz (baseline)', path: '/healthz' },
     { name: 'GET / (home page)', path: '/' },
+    { name: 'GET / (rendered by Next, page cache bypassed)', path: '/', init: bypass },
     { name: `GET /posts/<slug> (comments and form)`, path: `/posts/${slug}` },
+    { name: `GET /posts/<slug> (rendered by Next)`, path: `/posts/${slug}`, init: bypass },
     { name: 'GET /feed.xml', path: '/feed.xml' },
     { name: 'GET /api/posts?limit=10', path: '/api/posts?limit=10' },
     {

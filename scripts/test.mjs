@@ -36,7 +36,8 @@ function run(label, command, args, env = {}) {
 
 function check(label, command, args) {
   const ok = run(label, command, args)
-  ok ? passed++ : failed++
+  if (ok) passed++
+  else failed++
   lines.push(`${label}: ${ok ? 'ok' : 'FAILED'}`)
 }
 
@@ -49,7 +50,8 @@ function checkMigrationsCurrent() {
   run('migrations', process.execPath, ['scripts/createMigrations.mjs', 'pending_changes'])
   const added = list().filter((file) => !before.has(file))
   const ok = added.length === 0
-  ok ? passed++ : failed++
+  if (ok) passed++
+  else failed++
   lines.push(
     ok
       ? 'migrations: match the collections'
@@ -94,6 +96,7 @@ function jest(label, projects, env = {}, extra = []) {
 if (wants('lint')) {
   check('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit'])
   check('format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.'])
+  check('eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'])
   checkMigrationsCurrent()
 }
 const sqliteProjects = ['unit', 'int'].filter(wants)

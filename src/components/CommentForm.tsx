@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState, useEffect, useState } from 'react'
+import { useActionState, useSyncExternalStore } from 'react'
 
 import { submitCommentAction } from '@/app/(frontend)/posts/[slug]/actions'
 import { INITIAL_FORM_STATE, type CommentFormState } from '@/comments/commentFormState'
@@ -24,6 +24,12 @@ function statusMessage(state: CommentFormState, submitted: Props['submitted']) {
   return null
 }
 
+// Whether the form runs with JavaScript: false in the server's HTML and during hydration, true
+// once React has taken over in the browser.
+const subscribeToNothing = () => () => {}
+const isClient = () => true
+const isServer = () => false
+
 /**
  * The comment form. A plain HTML form that posts to a server action, so it works without
  * JavaScript; with JavaScript it submits in place. Outcomes are announced in a status region,
@@ -35,8 +41,7 @@ export function CommentForm({ postId, slug, replyTo, submitted }: Props) {
     INITIAL_FORM_STATE,
     `/posts/${slug}#respond`,
   )
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer)
   const done = statusMessage(state, submitted)
   const errorFields = COMMENT_FIELDS.filter((field) => state.fieldErrors[field.name])
 

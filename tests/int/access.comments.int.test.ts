@@ -4,7 +4,7 @@ import { createApiClient, type ApiClient } from '../helpers/api'
 import { localAuth, restAuth, type Caller } from '../helpers/callers'
 import { createComment, createPost, createStaff, unique, type Staff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
-import type { Docs, Refusal, Saved, Submitted } from '../helpers/restBodies'
+import type { Docs, Refusal, Submitted } from '../helpers/restBodies'
 import { storedCount, storedDoc } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 
