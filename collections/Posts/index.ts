@@ -11,6 +11,7 @@ import { setThreadStatus, setThreadStatusBulk } from './endpoints/setThreadStatu
 import { auditThreadChange } from './hooks/auditThreadChange'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
+import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
 import { stampThreadClosure } from './hooks/stampThreadClosure'
@@ -41,6 +42,7 @@ export const Posts: CollectionConfig = {
   defaultSort: '-publishedAt',
   endpoints: [setThreadStatusBulk, setThreadStatus],
   hooks: {
+    beforeOperation: [rejectUnpublishingByAuthors],
     beforeValidate: [rejectEditorialFieldChanges],
     beforeChange: [
       rejectPublishingByAuthors,

@@ -498,6 +498,62 @@ describe('posts.update', () => {
       expect(await storedDoc(t.payload, 'posts', post.id)).toEqual(before)
     })
 
+    it('refuses an author taking their published post offline (403, says unpublish); nothing changes', async () => {
+      const post = await authorsPost()
+      const before = await storedDoc(t.payload, 'posts', post.id)
+
+      const rest = await api.call<Refusal>('PATCH', `/posts/${post.id}`, {
+        ...restAuth(staff, 'author'),
+        json: { _status: 'draft' },
+      })
+      expect(rest.status).toBe(403)
+      expect(rest.body.errors[0].message).toMatch(/cannot unpublish/i)
+
+      const gql = await api.graphql(
+        `mutation { updatePost(id: ${post.id}, data: { _status: draft }) { id } }`,
+        restAuth(staff, 'author'),
+      )
+      expect(gql.body.errors?.[0].message).toMatch(/cannot unpublish/i)
+
+      const local = await rejectionOf(
+        t.payload.update({
+          collection: 'posts',
+          id: post.id,
+          data: { _status: 'draft' },
+          ...localAuth(staff, 'author'),
+        }),
+      )
+      expect(local.status).toBe(403)
+
+      expect(await storedDoc(t.payload, 'posts', post.id)).toEqual(before)
+      expect((await api.call<Post>('GET', `/posts/${post.id}`)).status).toBe(200)
+    })
+
+    it('lets an author save a draft revision of their published post, which stays online', async () => {
+      const post = await authorsPost({ title: 'Still online' })
+      // What the admin's "Save draft" sends.
+      const rest = await api.call('PATCH', `/posts/${post.id}?draft=true`, {
+        ...restAuth(staff, 'author'),
+        json: { title: 'Revision', _status: 'draft' },
+      })
+      expect(rest.status).toBe(200)
+      expect((await storedDoc(t.payload, 'posts', post.id)).doc).toMatchObject({
+        title: 'Still online',
+        _status: 'published',
+      })
+    })
+
+    it('lets an editor take a post offline', async () => {
+      const post = await authorsPost()
+      const rest = await api.call('PATCH', `/posts/${post.id}`, {
+        ...restAuth(staff, 'editor'),
+        json: { _status: 'draft' },
+      })
+      expect(rest.status).toBe(200)
+      expect((await storedDoc(t.payload, 'posts', post.id)).doc?._status).toBe('draft')
+      expect((await api.call('GET', `/posts/${post.id}`)).status).toBe(404)
+    })
+
     it("refuses an author editing another author's post (403); nothing changes", async () => {
       const post = await createPost(t.payload, { _status: 'draft', createdBy: staff.editor.id })
       const before = await storedDoc(t.payload, 'posts', post.id)
