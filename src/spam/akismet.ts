@@ -1,11 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
-import { subscribe } from 'node:diagnostics_channel'
-import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http'
-
 import { AkismetClient } from 'akismet-api'
 
 import type { AkismetConfig } from './akismetConfig'
 import { AkismetError } from './akismetError'
+import { header, withDeadline } from './akismetExchange'
+import { akismetFields } from './akismetFields'
 
 export type SpamCheckInput = {
   userIp: string
@@ -47,131 +45,6 @@ export interface SpamChecker {
 }
 
 const SUBMIT_THANKS = 'Thanks for making the web a better place.'
-
-// Every name akismet-api maps (mapAliases) or sets itself: a honeypot field with one of these
-// names would overwrite a real field, or be overwritten, on the way out.
-const RESERVED_NAMES = new Set([
-  ...['blog', 'blog_lang', 'lang', 'blog_charset', 'charset', 'api_key', 'key'],
-  ...['user_ip', 'ip', 'user_agent', 'useragent', 'referrer', 'referer', 'permalink'],
-  ...['comment_author', 'name', 'comment_author_email', 'email', 'comment_author_url', 'url'],
-  ...['comment_content', 'content', 'comment_type', 'type', 'comment_date_gmt', 'date'],
-  ...['comment_post_modified_gmt', 'permalinkDate', 'user_role', 'role', 'is_test', 'isTest'],
-  ...['honeypot', 'honeypot_field_name'],
-])
-
-/**
- * The form fields of comment-check, submit-spam and submit-ham, without `api_key` (added on the
- * way out, and kept out of here so that storing "the data of the original check" never stores the
- * key). Empty optional values are left out; the honeypot field is always sent, even empty.
- */
-export function akismetFields(
-  input: SpamCheckInput,
-  config: Pick<AkismetConfig, 'siteUrl' | 'testMode'>,
-): Record<string, string> {
-  const honeypot = input.honeypotFieldName
-  if (!honeypot || RESERVED_NAMES.has(honeypot)) {
-    throw new TypeError(
-      `"${honeypot}" cannot be the honeypot field name: it is empty or an Akismet field`,
-    )
-  }
-  const fields: Record<string, string | null | undefined> = {
-    blog: config.siteUrl,
-    user_ip: input.userIp,
-    user_agent: input.userAgent,
-    referrer: input.referrer,
-    permalink: input.permalink,
-    comment_type: input.commentType,
-    comment_author: input.authorName,
-    comment_author_email: input.authorEmail,
-    comment_author_url: input.authorUrl,
-    comment_content: input.content,
-    comment_date_gmt: input.commentDate.toISOString(),
-    comment_post_modified_gmt: input.postModified?.toISOString(),
-    blog_lang: input.blogLang,
-    blog_charset: input.blogCharset,
-    is_test: config.testMode ? 'true' : undefined,
-    user_role: input.userRole,
-  }
-  const sent: Record<string, string> = {}
-  for (const [name, value] of Object.entries(fields)) if (value) sent[name] = value
-  return { ...sent, honeypot_field_name: honeypot, [honeypot]: input.honeypotValue }
-}
-
-/*
- * akismet-api resolves to a boolean and keeps the HTTP response to itself, and it has no timeout.
- * Node announces every ClientRequest on the `http.client.request.start` diagnostics channel,
- * synchronously inside the call that creates it, so an AsyncLocalStorage store set around the
- * akismet-api call tells us which requests are ours: from them we read the response headers, and
- * on timeout we destroy them so the socket is really closed.
- */
-type Exchange = {
-  requests: ClientRequest[]
-  response: { status: number; headers: IncomingHttpHeaders } | null
-}
-const currentExchange = new AsyncLocalStorage<Exchange>()
-
-subscribe('http.client.request.start', (message) => {
-  const exchange = currentExchange.getStore()
-  if (!exchange) return
-  const { request } = message as { request: ClientRequest }
-  exchange.requests.push(request)
-  request.once('response', (response: IncomingMessage) => {
-    exchange.response = { status: response.statusCode ?? 0, headers: response.headers }
-  })
-})
-
-function header(exchange: Exchange, name: string): string | null {
-  const value = exchange.response?.headers[name]
-  return typeof value === 'string' ? value : null
-}
-
-function toAkismetError(error: unknown, exchange: Exchange): AkismetError {
-  if (error instanceof AkismetError) return error
-  const { status, code, message } = (error ?? {}) as {
-    status?: unknown
-    code?: unknown
-    message?: unknown
-  }
-  const debugHelp = header(exchange, 'x-akismet-debug-help') ?? undefined
-  // superagent rejects non-2xx answers with `status`, socket failures with a Node error `code`.
-  if (typeof status === 'number') {
-    return new AkismetError('http', { status, debugHelp, cause: error })
-  }
-  if (typeof code === 'string' || !exchange.response) {
-    return new AkismetError('network', {
-      detail: typeof code === 'string' ? code : String(message),
-      cause: error,
-    })
-  }
-  // A 2xx answer akismet-api could not read: its own message for a body of `invalid`, or the body.
-  if (message === 'Invalid API key') {
-    return new AkismetError('invalid-key', { debugHelp, cause: error })
-  }
-  if (debugHelp) return new AkismetError('debug-help', { debugHelp, cause: error })
-  return new AkismetError('unexpected', { detail: String(message).slice(0, 200), cause: error })
-}
-
-/** Runs one akismet-api call under our deadline and collects the response it saw. */
-function withDeadline<T>(
-  timeoutMs: number,
-  call: () => PromiseLike<T>,
-): Promise<{ value: T; exchange: Exchange }> {
-  const exchange: Exchange = { requests: [], response: null }
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      for (const request of exchange.requests) request.destroy()
-      reject(new AkismetError('timeout', { timeoutMs }))
-    }, timeoutMs)
-    // A rejection after the timeout (from the destroyed socket) settles nothing: already rejected.
-    Promise.resolve()
-      .then(() => currentExchange.run(exchange, call))
-      .then(
-        (value) => resolve({ value, exchange }),
-        (error: unknown) => reject(toAkismetError(error, exchange)),
-      )
-      .finally(() => clearTimeout(timer))
-  })
-}
 
 type ConfigurableClient = AkismetClient & {
   endpoint: string

@@ -1,4 +1,5 @@
-import { akismetFields, createAkismetChecker, type SpamCheckInput } from '@/spam/akismet'
+import { createAkismetChecker, type SpamCheckInput } from '@/spam/akismet'
+import { akismetFields } from '@/spam/akismetFields'
 import type { AkismetConfig } from '@/spam/akismetConfig'
 import { AkismetError } from '@/spam/akismetError'
 
