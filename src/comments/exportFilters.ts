@@ -1,0 +1,51 @@
+import type { Where } from 'payload'
+
+import { badRequest } from '@/comments/errorResponse'
+import { COMMENT_STATUSES } from '@/comments/statuses'
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export type ExportFilters = {
+  format: 'csv' | 'json'
+  post: string | null
+  status: string | null
+  from: string | null
+  to: string | null
+}
+
+/** The export's query parameters, checked; a 400 answer for the first bad one. */
+export function readFilters(params: URLSearchParams): ExportFilters | Response {
+  const format = params.get('format') ?? 'csv'
+  if (format !== 'csv' && format !== 'json')
+    return badRequest('format must be csv or json', 'format')
+  const status = params.get('status') || null
+  if (status && !(COMMENT_STATUSES as readonly string[]).includes(status)) {
+    return badRequest(`status must be one of ${COMMENT_STATUSES.join(', ')}`, 'status')
+  }
+  const from = params.get('from') || null
+  const to = params.get('to') || null
+  for (const [path, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      return badRequest(`${path} must be a date in the form YYYY-MM-DD`, path)
+    }
+  }
+  if (from && to && from > to) return badRequest('from must not be after to', 'from')
+  const post = params.get('post') || null
+  // A numeric id (SQL databases) or an ObjectId (MongoDB); anything else would reach the query.
+  if (post && !/^(?:\d+|[0-9a-f]{24})$/i.test(post)) {
+    return badRequest('post must be a post id', 'post')
+  }
+  return { format, post, status, from, to }
+}
+
+export function whereOf(filters: ExportFilters): Where {
+  const and: Where[] = []
+  if (filters.post) and.push({ post: { equals: filters.post } })
+  if (filters.status) and.push({ status: { equals: filters.status } })
+  if (filters.from) and.push({ createdAt: { greater_than_equal: `${filters.from}T00:00:00.000Z` } })
+  if (filters.to) and.push({ createdAt: { less_than_equal: `${filters.to}T23:59:59.999Z` } })
+  return and.length ? { and } : {}
+}

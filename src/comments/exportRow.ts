@@ -1,0 +1,39 @@
+import type { ExportRow } from '@/comments/exportFormat'
+import type { AuditEntry, Comment, Post } from '@/payload-types'
+
+export const idOf = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value
+    ? (value as { id: number | string }).id
+    : ((value as number | string | null) ?? null)
+
+/** One comment and its audit entries as an export record. */
+export function toRow(comment: Comment, history: AuditEntry[]): ExportRow {
+  const post = (typeof comment.post === 'object' ? comment.post : null) as Post | null
+  return {
+    id: comment.id,
+    postId: post?.id ?? (comment.post as number | string),
+    postTitle: post?.title ?? '',
+    postSlug: post?.slug ?? '',
+    parentId: idOf(comment.parent),
+    status: comment.status,
+    statusReason: comment.statusReason ?? null,
+    authorName: comment.authorName,
+    authorEmail: comment.authorEmail,
+    authorUrl: comment.authorUrl ?? null,
+    ip: comment.ip ?? null,
+    userAgent: comment.userAgent ?? null,
+    referrer: comment.referrer ?? null,
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    body: comment.body,
+    spamVerdict: comment.spamCheck?.verdict ?? null,
+    history: history.map((entry) => ({
+      at: entry.createdAt,
+      actor: entry.actorName,
+      action: entry.action,
+      from: entry.from ?? null,
+      to: entry.to ?? null,
+      reason: entry.reason ?? null,
+    })),
+  }
+}
