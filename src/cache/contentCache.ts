@@ -1,3 +1,5 @@
+import { processWide } from '@/processWide'
+
 /**
  * The public site's data cache: results of published-content queries, kept in memory until a
  * change to what they were read from. Collection hooks call `invalidate()` with tags ("posts",
@@ -93,11 +95,8 @@ export class ContentCache {
   }
 }
 
-const KEY = Symbol.for('agency-blog.contentCache')
-const holder = globalThis as typeof globalThis & { [KEY]?: ContentCache }
-
 /** The process's one content cache. */
-export const contentCache: ContentCache = (holder[KEY] ??= new ContentCache())
+export const contentCache: ContentCache = processWide('contentCache', () => new ContentCache())
 
 /** Wraps a loader so its results are cached under a key made of its name and arguments. */
 export function cached<A extends unknown[], T>(

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ServerResponse } from 'node:http'
 
+import { processWide } from '@/processWide'
+
 /**
  * Lets a page set its HTTP status without throwing.
  *
@@ -10,13 +12,9 @@ import type { ServerResponse } from 'node:http'
  * screen readers arriving early get a blank page. Our pages instead render the not-found content
  * inside the layout and ask for the status here. The Express front runs Next's handler inside
  * `withPageResponse`, so the response is in reach of the page's render.
- *
- * Shared through globalThis: the pages are bundled by Next and the server is not, so each side
- * gets its own copy of this module.
  */
-const KEY = Symbol.for('agency-blog.pageResponse')
-const store = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<ServerResponse> }
-const responses = (store[KEY] ??= new AsyncLocalStorage<ServerResponse>())
+// Process-wide: the pages (bundled by Next) and the server each load this module.
+const responses = processWide('pageResponse', () => new AsyncLocalStorage<ServerResponse>())
 
 export function withPageResponse<T>(res: ServerResponse, run: () => T): T {
   return responses.run(res, run)

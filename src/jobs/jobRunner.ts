@@ -1,3 +1,5 @@
+import { processWide } from '@/processWide'
+
 /**
  * Whether this process runs queued jobs on the autoRun schedule.
  *
@@ -6,15 +8,14 @@
  * alone, a test process would then send moderator emails and run rechecks on its own schedule,
  * behind the tests' backs. Only the server (src/start.ts) turns the runner on.
  *
- * Held on globalThis: Next's bundle and the server each load their own copy of this module.
+ * Process-wide: Next's bundle and the server each load this module.
  */
-const KEY = Symbol.for('agency-blog.runsQueuedJobs')
-const holder = globalThis as typeof globalThis & { [KEY]?: boolean }
+const runner = processWide('runsQueuedJobs', () => ({ on: false }))
 
 export function runQueuedJobsInThisProcess(on = true): void {
-  holder[KEY] = on
+  runner.on = on
 }
 
 export function runsQueuedJobs(): boolean {
-  return holder[KEY] === true
+  return runner.on
 }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { processWide } from '@/processWide'
+
 import { AkismetError } from './akismetError'
 import { getAkismet } from './spamCheckRecord'
 
@@ -8,12 +10,12 @@ export type AkismetStatus = {
   message: string
 }
 
-const KEY = Symbol.for('agency-blog.akismetStatus')
-const holder = globalThis as typeof globalThis & { [KEY]?: AkismetStatus }
+// Process-wide: start-up writes it, the admin (bundled by Next) reads it.
+const latest = processWide('akismetStatus', () => ({ status: null as AkismetStatus | null }))
 
-/** What start-up learned about Akismet, for the admin's notice (shared across module graphs). */
+/** What start-up learned about Akismet, for the admin's notice. */
 export function akismetStatus(): AkismetStatus {
-  return holder[KEY] ?? { state: 'unverified', message: 'Akismet has not been checked yet.' }
+  return latest.status ?? { state: 'unverified', message: 'Akismet has not been checked yet.' }
 }
 
 /**
@@ -48,6 +50,6 @@ export async function verifyAkismet(payload: Payload): Promise<AkismetStatus> {
     if (status.state === 'ready') payload.logger.info(status.message)
     else payload.logger.error(status.message)
   }
-  holder[KEY] = status
+  latest.status = status
   return status
 }

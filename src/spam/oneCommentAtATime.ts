@@ -1,7 +1,6 @@
-const KEY = Symbol.for('agency-blog.spamWorkPerComment')
-// On globalThis, like akismetStatus: Next and the server may load this module in two graphs.
-const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<unknown>> }
-const tails = (holder[KEY] ??= new Map())
+import { processWide } from '@/processWide'
+
+const tails = processWide('spamWorkPerComment', () => new Map<string, Promise<unknown>>())
 
 /**
  * Runs `work` once every earlier call for the same comment has settled, in the order of the calls.
