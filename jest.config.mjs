@@ -11,13 +11,10 @@ const common = {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@collections/(.*)$': '<rootDir>/collections/$1',
     '\\.(css|scss)$': '<rootDir>/tests/helpers/styleStub.cjs',
   },
   testEnvironment: 'node',
-  // Jest 30 "soft-deletes" globals between test files by wrapping them in accessors; objects the
-  // servers under test keep across files (process-wide caches on globalThis) get wrapped again in
-  // every file until the accessor chain overflows the stack. Each file starts its own servers.
-  testEnvironmentOptions: { globalsCleanup: 'off' },
 }
 
 const config = {

@@ -1,33 +1,60 @@
 /**
- * Start-up: check configuration, build when needed, migrate, seed the demo on an empty database
- * (outside production), then serve. `npm start` runs the production build; `npm run dev` (--dev)
- * runs Next's hot-reloading dev server instead.
+ * Start-up: read the configuration, claim the port, build when needed, migrate, seed the demo on
+ * an empty database (outside production), then serve. `npm start` runs the production build;
+ * `npm run dev` (--dev) runs Next's hot-reloading dev server instead.
  *
  * Both run Node with --conditions=production (or development): Lexical's default Node entry
  * points load their real build through top-level await, which on Node 20 sometimes never settles
  * (start-up then hangs or exits 13 having printed nothing). The condition picks the build directly.
  */
-import { ConfigError } from '@/config/databaseUrl'
-import { readServerEnv, type ServerEnv } from '@/config/serverEnv'
+import { readConfig, type AppConfig } from '@/config/appConfig'
+import { ConfigError } from '@/config/configError'
+import { ListenError, listen, type RunningServer } from '@/server/listen'
 
-async function main() {
-  const dev = process.argv.includes('--dev')
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
 
-  function fail(message: string): never {
-    console.error(message)
-    process.exit(1)
-  }
-
-  let env: ServerEnv
+/** The configuration, or one line saying what to fix. */
+function configOrExit(dev: boolean): AppConfig {
+  let config: AppConfig
   try {
-    env = readServerEnv()
+    config = readConfig()
   } catch (error) {
     if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`)
     throw error
   }
+  // React and Next pick their builds by NODE_ENV; Next sets it when it is unset. A value that
+  // contradicts the command would run one build with the other's React.
+  const clash = dev ? config.nodeEnv === 'production' : config.nodeEnv === 'development'
+  if (clash) {
+    fail(
+      `Configuration error: NODE_ENV=${config.nodeEnv} does not match \`npm ${dev ? 'run dev' : 'start'}\`; unset it${dev ? '' : ' (or set production)'}`,
+    )
+  }
+  return config
+}
 
-  // The one secret the server, Next's routes and the CLI all use.
-  process.env.PAYLOAD_SECRET = env.secret
+const consoleLogger = {
+  debug: () => undefined,
+  info: (_details: object, message?: string) => message && console.log(message),
+  warn: (_details: object, message?: string) => message && console.warn(message),
+  error: (_details: object, message?: string) => message && console.error(message),
+}
+
+async function main() {
+  const dev = process.argv.includes('--dev')
+  const config = configOrExit(dev)
+
+  // The port before anything slow: a port in use or a wrong HOST is one line, at once.
+  let running: RunningServer
+  try {
+    running = await listen({ port: config.port, host: config.host, logger: consoleLogger })
+  } catch (error) {
+    if (error instanceof ListenError) fail(`Start-up stopped: ${error.message}`)
+    throw error
+  }
 
   if (!dev) {
     const { ensureBuild } = await import('@/build/ensureBuild')
@@ -37,58 +64,63 @@ async function main() {
       fail(`Build failed: ${(error as Error).message}`)
     }
   }
-  // React, Next and Payload read NODE_ENV when they load; env.production above keeps the operator's.
-  ;(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production'
+
+  // Next first: preparing it sets NODE_ENV (when unset) before React and Payload are loaded.
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, dir: process.cwd(), hostname: config.host, port: running.port })
+  await nextApp.prepare()
 
   const { getPayload } = await import('payload')
-  const { default: config } = await import('@payload-config')
+  const { createPayloadConfig } = await import('@/cms/payloadConfig')
+  const { createRuntime } = await import('@/runtime/runtime')
   const { applyMigrations } = await import('@/db/migrations')
+  const { closeDatabase } = await import('@/db/closeDatabase')
   const { isEmptyDatabase, seedDemo } = await import('@/seed/seedDemo')
   const { DEMO_ACCOUNTS } = await import('@/seed/demoAccounts')
-  const { createApp, listen } = await import('@/server')
-  const { default: next } = await import('next')
+  const { verifyAkismet } = await import('@/spam/akismetStatus')
+  const { createApp } = await import('@/server/app')
 
-  const { runQueuedJobsInThisProcess } = await import('@/jobs/jobRunner')
-  runQueuedJobsInThisProcess()
-  const payload = await getPayload({ config, cron: true })
-  payload.logger.level = env.logLevel
+  const runtime = createRuntime(config)
+  const payloadConfig = createPayloadConfig(config, runtime)
+  const payload = await getPayload({ config: payloadConfig })
+  payload.logger.level = config.logLevel
 
   try {
-    await applyMigrations(payload, env.database.kind)
+    await applyMigrations(payload, config.database.kind)
   } catch (error) {
     payload.logger.error({ err: error }, 'database migration failed')
     fail('Start-up stopped: the database could not be migrated (see the error above).')
   }
+  // Jobs only once the tables they use exist, and only in this process.
+  runtime.jobs.runHere = true
+  await getPayload({ config: payloadConfig, cron: true })
 
-  const { verifyAkismet } = await import('@/spam/akismetStatus')
   await verifyAkismet(payload)
 
   let seeded = false
-  if (!env.production && (await isEmptyDatabase(payload))) {
+  if (!config.production && (await isEmptyDatabase(payload))) {
     payload.logger.info('Empty database: creating the demo site...')
-    await seedDemo(payload, { password: env.demoPassword })
+    await seedDemo(payload, { password: config.demo.password })
     seeded = true
   }
 
-  const nextApp = next({
-    dev,
-    dir: process.cwd(),
-    hostname: env.host ?? 'localhost',
-    port: env.port,
-  })
-  await nextApp.prepare()
-  const app = createApp({
-    payload,
-    handle: nextApp.getRequestHandler(),
-    trustProxy: env.trustProxy,
-    https: env.serverUrl.startsWith('https:'),
-  })
-  const running = await listen(app, payload, { port: env.port, host: env.host })
-
+  running.serve(
+    createApp({
+      logger: payload.logger,
+      trustProxy: config.trustProxy,
+      https: config.serverUrl.startsWith('https:'),
+      ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
+      pages: { store: runtime.pages, generation: () => runtime.content.generation },
+      pageStatus: runtime.pageStatus,
+      handle: nextApp.getRequestHandler(),
+    }),
+  )
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running
         .shutdown(signal)
+        .then(() => closeDatabase(payload))
+        .then(() => payload.logger.info('database closed, bye'))
         .then(() => process.exit(0))
         .catch((error) => {
           console.error(error)
@@ -97,20 +129,20 @@ async function main() {
     })
   }
 
-  const base = process.env.SERVER_URL ? env.serverUrl : `http://localhost:${running.port}`
+  const base = config.serverUrl
   const lines = [
     '',
-    `  ${dev ? 'Development server' : 'Agency blog'} ready (${env.database.kind} database)`,
+    `  ${dev ? 'Development server' : 'Agency blog'} ready (${config.database.kind} database)`,
     `  Site:    ${base}/`,
     `  Admin:   ${base}/admin`,
     `  REST:    ${base}/api   GraphQL: ${base}/api/graphql`,
     `  Health:  ${base}/healthz`,
   ]
-  if (!env.production) {
+  if (!config.production) {
     lines.push(
       seeded ? '  Demo content created. Staff logins:' : '  Demo staff logins (if unchanged):',
       ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(10)} ${a.email}`),
-      `  Password: ${process.env.DEMO_PASSWORD ? 'the value of DEMO_PASSWORD' : 'demo-password'}`,
+      `  Password: ${config.demo.passwordFromEnv ? 'the value of DEMO_PASSWORD' : 'demo-password'}`,
     )
   }
   console.log(lines.join('\n') + '\n')

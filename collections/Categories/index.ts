@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
-import { CACHE_TAGS } from '@/cache/contentCache'
-import { invalidateWithPosts } from '@/cache/invalidateContent'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { invalidateWithPosts } from '@/runtime/invalidateContent'
 import { editors } from '@/access/editors'
 import { slugField } from '@/fields/slugField'
 

@@ -3,7 +3,7 @@ import { validations, type CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderators, moderatorsField } from '@/access/moderators'
-import { invalidateComments, invalidateDeletedComment } from '@/cache/invalidateContent'
+import { invalidateComments, invalidateDeletedComment } from '@/runtime/invalidateContent'
 import { COMMENT_STATUSES } from '@/comments/statuses'
 
 import { readApprovedOrModerator } from './access/readApprovedOrModerator'

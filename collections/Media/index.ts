@@ -5,8 +5,8 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { editors } from '@/access/editors'
 import { hasRole } from '@/access/roles'
-import { CACHE_TAGS } from '@/cache/contentCache'
-import { invalidateWithPosts } from '@/cache/invalidateContent'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { invalidateWithPosts } from '@/runtime/invalidateContent'
 
 import { rejectNonRasterUpload } from './hooks/rejectNonRasterUpload'
 

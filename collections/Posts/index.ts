@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editors } from '@/access/editors'
-import { invalidateDeletedPost, invalidatePosts } from '@/cache/invalidateContent'
+import { invalidateDeletedPost, invalidatePosts } from '@/runtime/invalidateContent'
 import { staff, staffField } from '@/access/staff'
 import { slugField } from '@/fields/slugField'
 

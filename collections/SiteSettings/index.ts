@@ -2,7 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
-import { invalidateSettings } from '@/cache/invalidateContent'
+import { invalidateSettings } from '@/runtime/invalidateContent'
 
 import { discussionFields } from './discussionFields'
 import { auditSettingsChange } from './hooks/auditSettingsChange'

@@ -1,15 +1,15 @@
 import type { ServerProps } from 'payload'
 
 import { mayModerate } from '@/admin/staffAbilities'
-import { akismetStatus } from '@/spam/akismetStatus'
+import { runtimeOf } from '@/runtime/runtime'
 
 /**
  * What start-up learned about Akismet, for admins and moderators: a key Akismet refused or could
  * not verify is an error here and in the log, never a crash; Akismet off is a plain note.
  */
-export function AkismetNotice({ user }: Pick<ServerProps, 'user'>) {
+export function AkismetNotice({ payload, user }: Pick<ServerProps, 'payload' | 'user'>) {
   if (!mayModerate(user)) return null
-  const status = akismetStatus()
+  const status = runtimeOf(payload).akismetStatus
   if (status.state === 'ready' || status.state === 'unverified') return null
   const problem = status.state === 'invalid-key' || status.state === 'unreachable'
   return (

@@ -1,12 +1,12 @@
 import type { MetadataRoute } from 'next'
 
-import { requestSiteUrl } from '@/data/requestSiteUrl'
+import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 
 export const dynamic = 'force-dynamic'
 
 /** /robots.txt: everything public may be indexed; the admin and the API may not. */
 export default async function robots(): Promise<MetadataRoute.Robots> {
-  const siteUrl = await requestSiteUrl()
+  const siteUrl = await readSiteUrl()
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api/'] }],
     sitemap: `${siteUrl}/sitemap.xml`,

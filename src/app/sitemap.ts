@@ -1,13 +1,13 @@
 import type { MetadataRoute } from 'next'
 
-import { requestSiteUrl } from '@/data/requestSiteUrl'
+import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { sitemapPosts } from '@/data/sitemapPosts'
 
 export const dynamic = 'force-dynamic'
 
 /** /sitemap.xml: the home page and every published post, read as the public reads them. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const siteUrl = await requestSiteUrl()
+  const siteUrl = await readSiteUrl()
   const docs = await sitemapPosts()
   return [
     { url: `${siteUrl}/`, changeFrequency: 'daily', priority: 1 },

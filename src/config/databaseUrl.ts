@@ -1,5 +1,7 @@
 import path from 'node:path'
 
+import { ConfigError } from './configError'
+
 export type DatabaseTarget =
   | { kind: 'sqlite'; url: string; file: string }
   | { kind: 'postgres'; url: string }
@@ -7,10 +9,6 @@ export type DatabaseTarget =
 
 export const ACCEPTED_DATABASE_URLS =
   'unset (SQLite file under data/), file:<path> (SQLite), postgres://... or postgresql://... (PostgreSQL), mongodb://... or mongodb+srv://... (MongoDB)'
-
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
 
 /**
  * Decides which Payload database adapter DATABASE_URL asks for. Unset means the embedded SQLite

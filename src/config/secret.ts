@@ -4,6 +4,11 @@ import path from 'node:path'
 
 const SECRET_FILE = '.payload-secret'
 
+/** Where the embedded database, the generated secret and uploads live: DATA_DIR, else ./data. */
+export function dataDirOf(value: string | undefined): string {
+  return path.resolve(value?.trim() || 'data')
+}
+
 /**
  * Outside production the secret is generated once and kept in the data directory, so sessions
  * survive restarts without any set-up. Production must pass PAYLOAD_SECRET (checked at start-up).

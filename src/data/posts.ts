@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
-import { CACHE_TAGS, cached } from '@/cache/contentCache'
+import { cached } from '@/data/cached'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
 
 import type { Post } from '@/payload-types'
 

@@ -1,4 +1,5 @@
-import { CACHE_TAGS, cached } from '@/cache/contentCache'
+import { cached } from '@/data/cached'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
 import type { SiteSetting } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'

@@ -1,7 +1,7 @@
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
-import type { EmailConfig } from './emailConfig'
+import type { EmailConfig } from '@/config/email'
 
 /**
  * nodemailer's own defaults wait up to two minutes for a connection and ten for a reply, long

@@ -1,5 +1,5 @@
 import { feedPosts } from '@/data/feedPosts'
-import { requestSiteUrl } from '@/data/requestSiteUrl'
+import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
 import { atomFeed, rssFeed } from './feedXml'
@@ -12,7 +12,7 @@ const FORMATS = {
 /** The response for /feed.xml or /feed.atom: the latest posts as the public sees them. */
 export async function feedResponse(format: keyof typeof FORMATS): Promise<Response> {
   const { path, build, type } = FORMATS[format]
-  const siteUrl = await requestSiteUrl()
+  const siteUrl = await readSiteUrl()
   const settings = await getSiteSettings()
   const xml = build(
     {

@@ -2,12 +2,10 @@ import { createLocalReq, type PayloadRequest, type TaskConfig } from 'payload'
 
 import { applyModerationRules } from '@/comments/applyModerationRules'
 import type { Comment } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 import { AkismetError } from '@/spam/akismetError'
-import { fewAtATime } from '@/spam/fewAtATime'
-import { oneCommentAtATime } from '@/spam/oneCommentAtATime'
 import {
   errorEntry,
-  getAkismet,
   restoreInput,
   resultEntry,
   type SpamCheckDetails,
@@ -18,7 +16,7 @@ import { NOTIFICATIONS_QUEUE } from './notifyModerators'
 export const SPAM_QUEUE = 'spam'
 
 export async function queueSpamRecheck(req: PayloadRequest, commentId: number | string) {
-  const akismet = getAkismet(req.payload)
+  const akismet = runtimeOf(req.payload).akismet
   const delay = akismet?.config.retryIntervalMs ?? 20 * 60_000
   await req.payload.jobs.queue({
     task: 'recheckSpam',
@@ -47,12 +45,11 @@ type Outcome = 'spam' | 'ham' | 'retry' | 'gave up' | 'skipped'
  * then only records the verdict. Never at the same time as a report on the same comment.
  */
 export function recheckSpam(req: PayloadRequest, id: string, now = new Date()): Promise<Outcome> {
-  return oneCommentAtATime(id, () =>
-    fewRechecksAtATime(async () => recheck(await ownRequest(req), id, now)),
+  const { spamWork } = runtimeOf(req.payload)
+  return spamWork.perComment.run(id, () =>
+    spamWork.checks(async () => recheck(await ownRequest(req), id, now)),
   )
 }
-
-const fewRechecksAtATime = fewAtATime(8)
 
 /**
  * A request of the check's own. The queue runs jobs side by side on one request, and on
@@ -76,7 +73,7 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
   if (!comment || comment.spamCheck?.verdict !== 'error' || !details?.input) {
     return 'skipped' satisfies Outcome
   }
-  const akismet = getAkismet(payload)
+  const akismet = runtimeOf(payload).akismet
   const moderatorActed = comment.status !== 'pending'
   // The reason travels in the data, not in req.context: the queue runs rechecks side by side on
   // one request, whose context they would overwrite for each other.

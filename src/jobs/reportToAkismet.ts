@@ -1,11 +1,10 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import type { Comment } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 import { AkismetError } from '@/spam/akismetError'
-import { oneCommentAtATime } from '@/spam/oneCommentAtATime'
 import {
   errorEntry,
-  getAkismet,
   restoreInput,
   type SpamCheckDetails,
   type SpamHistoryEntry,
@@ -47,7 +46,7 @@ async function appendHistory(req: PayloadRequest, comment: Comment, entry: SpamH
 type ReportInput = { comment: string; kind: string; by: string }
 
 async function sendReport(req: PayloadRequest, input: ReportInput) {
-  const akismet = getAkismet(req.payload)
+  const akismet = runtimeOf(req.payload).akismet
   const comment = await req.payload.findByID({
     collection: 'comments',
     id: input.comment,
@@ -98,5 +97,7 @@ export const reportToAkismetTask: TaskConfig<{
   outputSchema: [{ name: 'guid', type: 'text' }],
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 60_000 } },
   handler: ({ input, req }) =>
-    oneCommentAtATime(input.comment, async () => sendReport(await ownRequest(req), input)),
+    runtimeOf(req.payload).spamWork.perComment.run(input.comment, async () =>
+      sendReport(await ownRequest(req), input),
+    ),
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { NotFoundContent } from '@/components/NotFoundContent'
-import { setPageStatus } from '@/http/pageStatus'
+import { getPayloadClient } from '@/data/getPayloadClient'
+import { runtimeOf } from '@/runtime/runtime'
 
 export const notFoundMetadata: Metadata = {
   title: 'Page not found',
@@ -13,7 +14,8 @@ export const notFoundMetadata: Metadata = {
  * The 404 page, rendered in place inside the site's layout with the status set to 404. Outside
  * our Express front (no response in reach) it falls back to Next's `notFound()`.
  */
-export function notFoundPage() {
-  if (!setPageStatus(404)) notFound()
+export async function notFoundPage() {
+  const { pageStatus } = runtimeOf(await getPayloadClient())
+  if (!pageStatus.set(404)) notFound()
   return <NotFoundContent />
 }

@@ -1,6 +1,6 @@
 import { AkismetClient } from 'akismet-api'
 
-import type { AkismetConfig } from './akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 import { AkismetError } from './akismetError'
 import { header, withDeadline } from './akismetExchange'
 import { akismetFields } from './akismetFields'

@@ -1,5 +1,5 @@
 import type { SpamCheckInput } from './akismet'
-import type { AkismetConfig } from './akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 
 // Every name akismet-api maps (mapAliases) or sets itself: a honeypot field with one of these
 // names would overwrite a real field, or be overwritten, on the way out.

@@ -1,29 +1,17 @@
 import type { Payload } from 'payload'
 
-import { processWide } from '@/processWide'
+import { runtimeOf, type AkismetStatus } from '@/runtime/runtime'
 
 import { AkismetError } from './akismetError'
-import { getAkismet } from './spamCheckRecord'
-
-export type AkismetStatus = {
-  state: 'off' | 'unverified' | 'ready' | 'invalid-key' | 'unreachable'
-  message: string
-}
-
-// Process-wide: start-up writes it, the admin (bundled by Next) reads it.
-const latest = processWide('akismetStatus', () => ({ status: null as AkismetStatus | null }))
-
-/** What start-up learned about Akismet, for the admin's notice. */
-export function akismetStatus(): AkismetStatus {
-  return latest.status ?? { state: 'unverified', message: 'Akismet has not been checked yet.' }
-}
 
 /**
- * Verifies the key once at start-up. Never throws: an invalid key or an unreachable service is
- * logged and shown in the admin, and comments keep flowing (a failed check leaves them pending).
+ * Verifies the key once at start-up and keeps what it learnt on the runtime, for the admin's
+ * notice. Never throws: an invalid key or an unreachable service is logged and shown in the
+ * admin, and comments keep flowing (a failed check leaves them pending).
  */
 export async function verifyAkismet(payload: Payload): Promise<AkismetStatus> {
-  const akismet = getAkismet(payload)
+  const runtime = runtimeOf(payload)
+  const akismet = runtime.akismet
   let status: AkismetStatus
   if (!akismet) {
     status = {
@@ -50,6 +38,6 @@ export async function verifyAkismet(payload: Payload): Promise<AkismetStatus> {
     if (status.state === 'ready') payload.logger.info(status.message)
     else payload.logger.error(status.message)
   }
-  latest.status = status
+  runtime.akismetStatus = status
   return status
 }

@@ -1,7 +1,4 @@
-import type { Payload } from 'payload'
-
-import type { SpamCheckInput, SpamCheckResult, SpamChecker } from './akismet'
-import type { AkismetConfig } from './akismetConfig'
+import type { SpamCheckInput, SpamCheckResult } from './akismet'
 import type { AkismetError } from './akismetError'
 
 /** The input of a check as stored on the comment (dates as ISO strings), for rechecks and reports. */
@@ -28,13 +25,6 @@ export type SpamCheckDetails = {
   history: SpamHistoryEntry[]
   /** What we last told Akismet about this comment (reports), which decides the next report. */
   reportedAs?: 'spam' | 'ham'
-}
-
-export type Akismet = { checker: SpamChecker; config: AkismetConfig }
-
-/** The configured Akismet (payload.config.ts puts it in `custom`), or null when it is off. */
-export function getAkismet(payload: Payload): Akismet | null {
-  return (payload.config.custom?.akismet as Akismet | null | undefined) ?? null
 }
 
 export function storeInput(input: SpamCheckInput): StoredSpamInput {

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Comment, Post } from '@/payload-types'
 import { createAkismetChecker } from '@/spam/akismet'
-import type { AkismetConfig } from '@/spam/akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 import type { SpamCheckDetails } from '@/spam/spamCheckRecord'
 
 import type { ApiClient } from './api'

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals'
 
 import { COMMENT_MESSAGES as M } from '@/comments/messages'
 import type { Comment, Post } from '@/payload-types'
-import type { AkismetConfig } from '@/spam/akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 import { akismetStatus, verifyAkismet } from '@/spam/akismetStatus'
 
 import {

@@ -1,6 +1,6 @@
 import { createAkismetChecker, type SpamCheckInput } from '@/spam/akismet'
 import { akismetFields } from '@/spam/akismetFields'
-import type { AkismetConfig } from '@/spam/akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 import { AkismetError } from '@/spam/akismetError'
 
 import { startFakeAkismet, type FakeAkismet } from '../helpers/fakeAkismet'

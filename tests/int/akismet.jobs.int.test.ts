@@ -5,7 +5,7 @@ import type { CommentStatus } from '@/comments/statuses'
 import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
 import { recheckSpam, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import type { Post } from '@/payload-types'
-import type { AkismetConfig } from '@/spam/akismetConfig'
+import type { AkismetConfig } from '@/config/akismet'
 
 import {
   akismetConfigFor,

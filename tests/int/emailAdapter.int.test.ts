@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer'
 import type { Payload } from 'payload'
 
 import { createEmailAdapter, LOG_ADAPTER_NOTICE, SMTP_TIMEOUT_MS } from '@/email/emailAdapter'
-import type { EmailConfig } from '@/email/emailConfig'
+import type { EmailConfig } from '@/config/email'
 
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'
 

@@ -28,7 +28,7 @@ export function ModerationView({ initPageResult, params, searchParams }: AdminVi
       <SetStepNav nav={[{ label: 'Moderation' }]} />
       <Gutter className="moderation">
         <h1 className="moderation__title">Comment moderation</h1>
-        <AkismetNotice user={req.user ?? undefined} />
+        <AkismetNotice payload={req.payload} user={req.user ?? undefined} />
         {mayModerate(req.user) ? (
           <ModerationQueuePage req={req} searchParams={searchParams ?? {}} />
         ) : (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { GovBanner } from '@/components/GovBanner'
-import { requestSiteUrl } from '@/data/requestSiteUrl'
+import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
 import '@uswds/uswds/css/uswds.min.css'
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const description = `News and updates from ${settings.agencyName}.`
   return {
     // Absolute canonical and Open Graph URLs.
-    metadataBase: new URL(await requestSiteUrl()),
+    metadataBase: new URL(await readSiteUrl()),
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description,
     alternates: {

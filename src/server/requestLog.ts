@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express'
-import type { Payload } from 'payload'
+
+import type { Logger } from './logger'
 
 /** One log line per request, written when the response is finished. Static assets log at debug. */
-export function requestLog(logger: Payload['logger']): RequestHandler {
+export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint()
     res.on('finish', () => {

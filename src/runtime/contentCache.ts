@@ -1,18 +1,27 @@
-import { processWide } from '@/processWide'
-
 /**
- * The public site's data cache: results of published-content queries, kept in memory until a
- * change to what they were read from. Collection hooks call `invalidate()` with tags ("posts",
- * "comments:<postId>", "settings"...), from whichever path made the change: REST, GraphQL, the
- * admin, a server action, a scheduled job.
- *
- * It lives on globalThis because the server's module graph (where Payload's hooks run) and Next's
- * bundle (where pages read) each load this file; both must share one cache. It is per process: a
- * deployment with several processes needs a shared store behind the same interface.
+ * The public site's data cache: results of published-content queries, kept until a change to what
+ * they were read from. Collection hooks call `invalidate()` with tags ("posts", "comments:<postId>",
+ * "settings"...), from whichever path made the change: REST, GraphQL, the admin, a server action,
+ * a scheduled job. It hangs on the runtime (src/runtime/runtime.ts); `MemoryContentCache` is the
+ * one-process implementation, and a shared one can take its place behind this interface.
  */
+export interface ContentCache {
+  /** The cached value for `key`, or the result of `load()`, remembered under `tags`. */
+  get<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T>
+  /** Drops every entry carrying any of `tags`, and moves the generation on. */
+  invalidate(tags: string[]): void
+  /** Counts invalidations: anything kept from an earlier generation may show old content. */
+  readonly generation: number
+  /** A mark of the present, for `invalidateLoadedSince`. */
+  readonly loadMark: number
+  /** Invalidates `tags` again only if something carrying them was loaded after `mark`. */
+  invalidateLoadedSince(tags: string[], mark: number): void
+  clear(): void
+}
+
 type Entry = { value: Promise<unknown>; tags: string[] }
 
-export class ContentCache {
+export class MemoryContentCache implements ContentCache {
   private readonly entries = new Map<string, Entry>()
   private readonly versions = new Map<string, number>()
   /** Loads started so far, and the count at each tag's latest load. */
@@ -94,25 +103,3 @@ export class ContentCache {
     }
   }
 }
-
-/** The process's one content cache. */
-export const contentCache: ContentCache = processWide('contentCache', () => new ContentCache())
-
-/** Wraps a loader so its results are cached under a key made of its name and arguments. */
-export function cached<A extends unknown[], T>(
-  name: string,
-  tagsOf: (...args: NoInfer<A>) => string[],
-  load: (...args: A) => Promise<T>,
-): (...args: A) => Promise<T> {
-  return (...args: A) =>
-    contentCache.get(`${name}:${JSON.stringify(args)}`, tagsOf(...args), () => load(...args))
-}
-
-export const CACHE_TAGS = {
-  posts: 'posts',
-  comments: 'comments',
-  commentsOf: (postId: number | string) => `comments:${postId}`,
-  settings: 'settings',
-  authors: 'authors',
-  categories: 'categories',
-} as const

@@ -1,14 +1,6 @@
 import type { RequestHandler, Response } from 'express'
 
-import { contentCache } from '@/cache/contentCache'
-
-type Entry = {
-  status: number
-  headers: Record<string, string | string[]>
-  body: Buffer
-  generation: number
-  storedAt: number
-}
+import type { PageStore } from '@/runtime/pageStore'
 
 /** The public pages: the same for every anonymous reader. */
 const PUBLIC_PAGE =
@@ -51,47 +43,44 @@ function capture(res: Response, done: (body: Buffer) => void) {
   }) as Response['end']
 }
 
+export type PageCacheOptions = {
+  store: PageStore
+  /** The content cache's generation: a page stored under an older one is rendered again. */
+  generation: () => number
+  maxAgeMs?: number
+}
+
 /**
- * Public pages are rendered once and served from memory until content changes: every write that
- * readers can see invalidates the content cache (collection hooks, on every path), which moves
- * its generation on, and a page stored under an older generation is rendered again. A short
- * lifetime bounds what only the clock changes (auto-closing threads). Signed-in staff, Next's
- * client-side navigation requests and form posts always reach Next.
+ * Public pages are rendered once and served from the runtime's page store until content changes:
+ * every write that readers can see invalidates the content cache (collection hooks, on every
+ * path), which moves its generation on, and a page stored under an older generation is rendered
+ * again. A short lifetime bounds what only the clock changes (auto-closing threads). Signed-in
+ * staff, Next's client-side navigation requests and form posts always reach Next.
  */
-export function pageCache({
-  maxEntries = 500,
-  maxAgeMs = 60_000,
-}: { maxEntries?: number; maxAgeMs?: number } = {}): RequestHandler {
-  const entries = new Map<string, Entry>()
+export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOptions): RequestHandler {
   return (req, res, next) => {
     if (!cacheable(req)) return next()
-    // Next compresses by Accept-Encoding, and absolute URLs follow the host and scheme the client
-    // used when SERVER_URL is unset (as clientHeaders hands them on).
-    const key = [req.protocol, req.host, req.headers['accept-encoding'], req.originalUrl].join(' ')
-    const found = entries.get(key)
-    if (
-      found &&
-      found.generation === contentCache.generation &&
-      Date.now() - found.storedAt < maxAgeMs
-    ) {
+    // Next compresses by Accept-Encoding.
+    const key = [req.headers['accept-encoding'], req.originalUrl].join(' ')
+    const found = store.get(key)
+    if (found && found.generation === generation() && Date.now() - found.storedAt < maxAgeMs) {
       res.status(found.status).set(found.headers).set('X-Page-Cache', 'hit')
       res.end(req.method === 'HEAD' ? undefined : found.body)
       return
     }
-    entries.delete(key)
-    const generation = contentCache.generation
+    if (found) store.delete(key)
+    const renderedFrom = generation()
     res.set('X-Page-Cache', 'miss')
     capture(res, (body) => {
       const status = res.statusCode
       if (status !== 200 || res.getHeader('set-cookie')) return
-      if (req.method === 'HEAD' || generation !== contentCache.generation) return
+      if (req.method === 'HEAD' || renderedFrom !== generation()) return
       const headers = Object.fromEntries(
         Object.entries(res.getHeaders())
           .filter(([name]) => !['x-page-cache', 'date', 'connection'].includes(name))
           .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
       )
-      entries.set(key, { status, headers, body, generation, storedAt: Date.now() })
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
+      store.set(key, { status, headers, body, generation: renderedFrom, storedAt: Date.now() })
     })
     next()
   }

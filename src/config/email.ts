@@ -1,4 +1,4 @@
-import { ConfigError } from '@/config/databaseUrl'
+import { ConfigError } from './configError'
 
 export type EmailConfig = {
   /** null = no SMTP server: emails are written to the log instead of being sent. */

@@ -1,4 +1,4 @@
-import { ConfigError } from '@/config/databaseUrl'
+import { ConfigError } from './configError'
 
 export type AkismetConfig = {
   apiKey: string

@@ -1,5 +1,5 @@
 import { ConfigError } from '@/config/databaseUrl'
-import { readEmailConfig } from '@/email/emailConfig'
+import { readEmailConfig } from '@/config/email'
 
 function errorOf(read: () => unknown): Error {
   try {

@@ -1,5 +1,5 @@
 import { ConfigError } from '@/config/databaseUrl'
-import { readAkismetConfig } from '@/spam/akismetConfig'
+import { readAkismetConfig } from '@/config/akismet'
 
 const development = { production: false, serverUrl: 'http://localhost:3000' }
 const production = { production: true, serverUrl: 'https://blog.example.gov' }

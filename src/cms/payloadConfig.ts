@@ -1,0 +1,117 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import {
+  BlockquoteFeature,
+  BoldFeature,
+  EXPERIMENTAL_TableFeature,
+  FixedToolbarFeature,
+  HeadingFeature,
+  HorizontalRuleFeature,
+  InlineToolbarFeature,
+  ItalicFeature,
+  LinkFeature,
+  OrderedListFeature,
+  ParagraphFeature,
+  UnderlineFeature,
+  UnorderedListFeature,
+  UploadFeature,
+  lexicalEditor,
+} from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { AuditEntries } from '@collections/AuditEntries'
+import { Authors } from '@collections/Authors'
+import { Categories } from '@collections/Categories'
+import { Comments } from '@collections/Comments'
+import { Media } from '@collections/Media'
+import { Posts } from '@collections/Posts'
+import { SiteSettings } from '@collections/SiteSettings'
+import { Users } from '@collections/Users'
+
+import { hasRole } from '@/access/roles'
+import type { AppConfig } from '@/config/appConfig'
+import { databaseAdapter } from '@/db/databaseAdapter'
+import { createEmailAdapter } from '@/email/emailAdapter'
+import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
+import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
+import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
+import { reportToAkismetTask } from '@/jobs/reportToAkismet'
+import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+const adminsOnly = ({ req }: { req: { user?: unknown } }) =>
+  hasRole(req.user as Parameters<typeof hasRole>[0], 'admin')
+
+/**
+ * The Payload configuration for an application configuration: collections, editor, jobs and the
+ * runtime (`custom.runtime`, reached through runtimeOf). payload.config.ts builds it from the
+ * environment for Next and the CLI; start-up and the tests build it from the config they read.
+ */
+export function createPayloadConfig(config: AppConfig, runtime: Runtime = createRuntime(config)) {
+  return buildConfig({
+    admin: {
+      user: Users.slug,
+      meta: { titleSuffix: ' · Agency Blog admin' },
+      importMap: { baseDir: path.resolve(root, 'src') },
+      components: {
+        beforeNavLinks: ['/admin/ModerationNavLink#ModerationNavLink'],
+        beforeDashboard: ['/admin/AkismetNotice#AkismetNotice'],
+        views: {
+          moderation: {
+            Component: '/admin/ModerationView/ModerationView#ModerationView',
+            path: '/moderation',
+            exact: true,
+          },
+        },
+      },
+    },
+    collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users],
+    globals: [SiteSettings],
+    editor: lexicalEditor({
+      features: () => [
+        ParagraphFeature(),
+        HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
+        BoldFeature(),
+        ItalicFeature(),
+        UnderlineFeature(),
+        LinkFeature(),
+        UnorderedListFeature(),
+        OrderedListFeature(),
+        BlockquoteFeature(),
+        HorizontalRuleFeature(),
+        EXPERIMENTAL_TableFeature(),
+        UploadFeature({ enabledCollections: ['media'] }),
+        FixedToolbarFeature(),
+        InlineToolbarFeature(),
+      ],
+    }),
+    db: databaseAdapter(config.database),
+    secret: config.secret,
+    serverURL: config.serverUrl,
+    // Never empty: an empty list would let a session cookie act from any origin.
+    csrf: [...config.trustedOrigins],
+    sharp,
+    email: createEmailAdapter(config.email),
+    graphQL: { disablePlaygroundInProduction: true },
+    jobs: {
+      tasks: [notifyModeratorsTask, purgeExpiredCommentsTask, recheckSpamTask, reportToAkismetTask],
+      // Scheduled publishing and the daily retention purge every minute, moderator emails every
+      // ten seconds, spam checks and reports every minute; only in a process whose runtime says so
+      // (the server, after its migrations). Payload starts these crons wherever a REST request is
+      // handled, tests included: without the switch they would send mail behind the tests' backs.
+      shouldAutoRun: (payload) => runtimeOf(payload).jobs.runHere,
+      autoRun: [
+        { cron: '* * * * *', queue: 'default', limit: 20 },
+        { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },
+        { cron: '* * * * *', queue: SPAM_QUEUE, limit: 100 },
+      ],
+      access: { queue: adminsOnly, run: adminsOnly, cancel: adminsOnly },
+    },
+    typescript: { outputFile: path.resolve(root, 'src/payload-types.ts') },
+    custom: { runtime },
+    telemetry: false,
+  })
+}

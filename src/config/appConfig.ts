@@ -1,0 +1,133 @@
+import { readAkismetConfig, type AkismetConfig } from './akismet'
+import { ConfigError } from './configError'
+import { parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
+import { readEmailConfig, type EmailConfig } from './email'
+import {
+  parseHost,
+  parsePort,
+  parseServerUrl,
+  parseTrustProxy,
+  trustedOrigins,
+  type TrustProxy,
+} from './network'
+import { dataDirOf, readOrCreateSecret } from './secret'
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+const NODE_ENVS = ['production', 'development', 'test'] as const
+
+/**
+ * Everything the application takes from its environment, read and checked once at start-up.
+ * `payload.config.ts`, `src/start.ts` and the Express front receive this object; nothing else
+ * reads `process.env`, and nothing writes to it.
+ */
+export type AppConfig = {
+  /** NODE_ENV=production as the operator set it: a real deployment, no demo content. */
+  readonly production: boolean
+  /** NODE_ENV as the operator set it (null when unset). */
+  readonly nodeEnv: (typeof NODE_ENVS)[number] | null
+  readonly port: number
+  /** The interface to listen on; undefined = every interface. */
+  readonly host: string | undefined
+  /**
+   * The site's public base URL, without a trailing slash: SERVER_URL, else http://HOST:PORT
+   * (localhost when HOST is unset). Payload's serverURL, absolute links in pages, feeds and
+   * emails, and Akismet's `blog` all use it.
+   */
+  readonly serverUrl: string
+  readonly serverUrlFromEnv: boolean
+  /** Origins whose requests may use a staff session cookie (Payload's CSRF list). */
+  readonly trustedOrigins: readonly string[]
+  readonly dataDir: string
+  readonly database: DatabaseTarget
+  readonly secret: string
+  readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
+  readonly trustProxy: TrustProxy
+  readonly logLevel: LogLevel
+  readonly email: EmailConfig
+  /** The AKISMET_* variables; null when AKISMET_API_KEY is unset (spam checking off). */
+  readonly akismet: AkismetConfig | null
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+function parseNodeEnv(value: string | undefined): AppConfig['nodeEnv'] {
+  const raw = value?.trim()
+  if (!raw) return null
+  if (!(NODE_ENVS as readonly string[]).includes(raw)) {
+    throw new ConfigError(
+      `NODE_ENV "${raw}" is not accepted; use production for a deployment, or leave it unset`,
+    )
+  }
+  return raw as AppConfig['nodeEnv']
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const raw = value?.trim() || 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL "${raw}" is not one of ${LOG_LEVELS.join(', ')}`)
+  }
+  return raw as LogLevel
+}
+
+function parseSecret(value: string | undefined, production: boolean, dataDir: string): string {
+  const raw = value?.trim()
+  if (production && !raw) {
+    throw new ConfigError(
+      'PAYLOAD_SECRET is required when NODE_ENV=production (use a long random string, e.g. `openssl rand -hex 32`)',
+    )
+  }
+  if (raw && raw.length < 16) throw new ConfigError('PAYLOAD_SECRET must be at least 16 characters long')
+  return raw || readOrCreateSecret(dataDir)
+}
+
+/**
+ * Reads and checks every variable the application uses. Throws a ConfigError whose message is one
+ * line an operator can act on. The result is frozen.
+ */
+export function readConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = parseNodeEnv(env.NODE_ENV)
+  const production = nodeEnv === 'production'
+  const dataDir = dataDirOf(env.DATA_DIR)
+  const port = parsePort(env.PORT)
+  const host = parseHost(env.HOST)
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
+  const logLevel = parseLogLevel(env.LOG_LEVEL)
+  const demoPassword = env.DEMO_PASSWORD ?? 'demo-password'
+  if (!production && demoPassword.length < 8) {
+    throw new ConfigError('DEMO_PASSWORD must be at least 8 characters long')
+  }
+  const serverUrlFromEnv = Boolean(env.SERVER_URL?.trim())
+  const serverUrl = parseServerUrl(env.SERVER_URL, { host, port })
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
+  const email = readEmailConfig(env)
+  const akismet = readAkismetConfig(env, { production, serverUrl })
+  // Last: the only step that may write (the generated secret), once everything else is valid.
+  const secret = parseSecret(env.PAYLOAD_SECRET, production, dataDir)
+  return deepFreeze({
+    production,
+    nodeEnv,
+    port,
+    host,
+    serverUrl,
+    serverUrlFromEnv,
+    trustedOrigins: trustedOrigins(serverUrl, { fromEnv: serverUrlFromEnv, port }),
+    dataDir,
+    database,
+    secret,
+    demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },
+    trustProxy,
+    logLevel,
+    email,
+    akismet,
+  })
+}

@@ -1,0 +1,76 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  PayloadRequest,
+} from 'payload'
+
+import type { Comment, Post } from '@/payload-types'
+
+import { CACHE_TAGS } from './cacheTags'
+import { runtimeOf } from './runtime'
+
+/**
+ * Hooks run inside the write's transaction. Invalidate now, and a moment later once more if
+ * anything was read in between: a read that races the commit could otherwise put the old data
+ * back in the cache.
+ */
+function invalidate(req: PayloadRequest, tags: string[]) {
+  const { content } = runtimeOf(req.payload)
+  content.invalidate(tags)
+  const mark = content.loadMark
+  setTimeout(() => content.invalidateLoadedSince(tags, mark), 1000).unref()
+}
+
+const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'
+
+/** A post published, edited while published, archived, unpublished or deleted. */
+export const invalidatePosts: CollectionAfterChangeHook<Post> = ({ doc, previousDoc, req }) => {
+  if (postTouchesPublic(doc) || postTouchesPublic(previousDoc)) invalidate(req, [CACHE_TAGS.posts])
+  return doc
+}
+
+export const invalidateDeletedPost: CollectionAfterDeleteHook<Post> = ({ doc, req }) => {
+  invalidate(req, [CACHE_TAGS.posts, CACHE_TAGS.commentsOf(doc.id)])
+  return doc
+}
+
+const postIdOf = (comment: Comment) =>
+  typeof comment.post === 'object' ? comment.post.id : comment.post
+
+/** Only changes to the set of approved comments change what readers see. */
+export const invalidateComments: CollectionAfterChangeHook<Comment> = ({ doc, previousDoc, req }) => {
+  if (doc.status === 'approved' || previousDoc?.status === 'approved') {
+    invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+  }
+  return doc
+}
+
+export const invalidateDeletedComment: CollectionAfterDeleteHook<Comment> = ({ doc, req }) => {
+  if (doc.status === 'approved') {
+    invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+  }
+  return doc
+}
+
+/** Authors, categories and media appear inside posts (bylines, filed-under, images). */
+export function invalidateWithPosts(tag: string): {
+  afterChange: CollectionAfterChangeHook
+  afterDelete: CollectionAfterDeleteHook
+} {
+  return {
+    afterChange: ({ doc, req }) => {
+      invalidate(req, [tag, CACHE_TAGS.posts])
+      return doc
+    },
+    afterDelete: ({ doc, req }) => {
+      invalidate(req, [tag, CACHE_TAGS.posts])
+      return doc
+    },
+  }
+}
+
+export const invalidateSettings: GlobalAfterChangeHook = ({ doc, req }) => {
+  invalidate(req, [CACHE_TAGS.settings])
+  return doc
+}

@@ -1,0 +1,79 @@
+import type { Payload } from 'payload'
+
+import type { AkismetConfig } from '@/config/akismet'
+import type { AppConfig } from '@/config/appConfig'
+import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
+
+import { MemoryContentCache, type ContentCache } from './contentCache'
+import { fewAtATime } from './fewAtATime'
+import { MemoryPageStore, type PageStore } from './pageStore'
+import { PageStatus } from './pageStatus'
+import { SerialPerKey } from './serialPerKey'
+
+export type Akismet = { checker: SpamChecker; config: AkismetConfig }
+
+export type AkismetStatus = {
+  state: 'off' | 'unverified' | 'ready' | 'invalid-key' | 'unreachable'
+  message: string
+}
+
+/**
+ * Everything the application keeps while it runs, in one object built at start-up from the
+ * configuration and hung on the Payload instance (`payload.config.custom.runtime`). The Express
+ * front, Next's pages (a separate module graph in the same process) and Payload's hooks and jobs
+ * all reach the same one through `runtimeOf(payload)`; nothing is kept on globalThis or in module
+ * variables. Each piece sits behind a small interface, so a shared implementation (database
+ * notifications, Redis) can replace the in-process one.
+ */
+export type Runtime = {
+  readonly config: AppConfig
+  /** Published-content query results, until a change invalidates them. */
+  readonly content: ContentCache
+  /** Rendered public pages, served by the Express front. */
+  readonly pages: PageStore
+  /** How a page rendered by Next sets its HTTP status. */
+  readonly pageStatus: PageStatus
+  /** Akismet, or null when AKISMET_API_KEY is unset. */
+  akismet: Akismet | null
+  /** What start-up learned about the Akismet key, for the admin's notice. */
+  akismetStatus: AkismetStatus
+  /** Whether this process runs queued jobs (only the server does; tests and scripts do not). */
+  readonly jobs: { runHere: boolean }
+  readonly spamWork: {
+    /** Rechecks and reports of one comment, one at a time and in order. */
+    readonly perComment: SerialPerKey
+    /** At most a few Akismet checks of the queue at once. */
+    readonly checks: <T>(work: () => Promise<T>) => Promise<T>
+  }
+}
+
+export const UNVERIFIED_AKISMET: AkismetStatus = {
+  state: 'unverified',
+  message: 'Akismet has not been checked yet.',
+}
+
+export function createRuntime(config: AppConfig): Runtime {
+  return {
+    config,
+    content: new MemoryContentCache(),
+    pages: new MemoryPageStore(),
+    pageStatus: new PageStatus(),
+    akismet: config.akismet
+      ? { config: config.akismet, checker: createAkismetChecker(config.akismet) }
+      : null,
+    akismetStatus: UNVERIFIED_AKISMET,
+    jobs: { runHere: false },
+    spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
+  }
+}
+
+type WithConfig = Pick<Payload, 'config'>
+
+/** The runtime of a Payload instance built by createPayloadConfig. */
+export function runtimeOf(payload: WithConfig): Runtime {
+  const runtime = payload.config.custom?.runtime as Runtime | undefined
+  if (!runtime) {
+    throw new Error('This Payload instance has no runtime: build its config with createPayloadConfig')
+  }
+  return runtime
+}

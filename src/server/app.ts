@@ -1,0 +1,62 @@
+import type http from 'node:http'
+
+import express, { type ErrorRequestHandler } from 'express'
+
+import type { TrustProxy } from '@/config/network'
+import type { PageStatus } from '@/runtime/pageStatus'
+import type { PageStore } from '@/runtime/pageStore'
+
+import { clientHeaders } from './clientHeaders'
+import { healthCheck } from './healthCheck'
+import type { Logger } from './logger'
+import { pageCache } from './pageCache'
+import { requestLog } from './requestLog'
+import { securityHeaders } from './securityHeaders'
+
+export type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
+
+export type FrontOptions = {
+  logger: Logger
+  trustProxy: TrustProxy
+  /** The site is served over https (SERVER_URL): HSTS is sent. */
+  https: boolean
+  /** One cheap database query, for /healthz. */
+  ping: () => Promise<unknown>
+  /** Rendered public pages, and the content generation they are valid for. */
+  pages: { store: PageStore; generation: () => number }
+  /** Lets the pages Next renders set their HTTP status. */
+  pageStatus: PageStatus
+  /** Next's request handler: the public site, the admin, REST and GraphQL. */
+  handle: NextHandler
+}
+
+/**
+ * The HTTP front door, and only that: request log, security headers, the client's address, the
+ * health check and stored public pages; everything else goes to Next, which serves the site,
+ * Payload's admin and its APIs. It makes no Payload query of its own (the health check's `ping`
+ * is handed in), so every rule about content lives behind it, on every path.
+ */
+export function createApp(options: FrontOptions): express.Express {
+  const { logger, handle, pageStatus } = options
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', options.trustProxy)
+
+  app.use(requestLog(logger))
+  app.use(securityHeaders({ https: options.https }))
+  app.use(clientHeaders)
+
+  app.get('/healthz', healthCheck(options.ping, logger))
+  app.use(pageCache(options.pages))
+  app.all('/{*splat}', (req, res, next) => {
+    pageStatus.run(res, () => handle(req, res)).catch(next)
+  })
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    logger.error({ err: error }, 'unhandled request error')
+    if (res.headersSent) return
+    res.status(500).json({ errors: [{ message: 'Something went wrong on our side.' }] })
+  }
+  app.use(onError)
+  return app
+}

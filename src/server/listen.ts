@@ -1,0 +1,101 @@
+import http from 'node:http'
+
+import type { Logger } from './logger'
+
+/** A port or host the server cannot listen on, said in one line. */
+export class ListenError extends Error {
+  override name = 'ListenError'
+}
+
+export type RunningServer = {
+  server: http.Server
+  port: number
+  /** Starts answering with `app`; until then every request gets 503 "starting". */
+  serve: (app: http.RequestListener) => void
+  /** Stops accepting connections and lets in-flight requests finish. */
+  shutdown: (signal?: string) => Promise<void>
+}
+
+type ListenOptions = {
+  port: number
+  host?: string
+  logger: Logger
+  graceMs?: number
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number, host: string | undefined) {
+  const where = host ? `${host}:${port}` : `port ${port}`
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ListenError(
+        `${where} is already in use (PORT=${port}): stop the other server or choose another PORT`,
+      )
+    case 'EACCES':
+      return new ListenError(
+        `Listening on ${where} needs privileges this user does not have: choose a PORT above 1023`,
+      )
+    case 'EADDRNOTAVAIL':
+      return new ListenError(`HOST "${host}" is not an address of this machine`)
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ListenError(`HOST "${host}" could not be resolved to an address`)
+    default:
+      return new ListenError(`Cannot listen on ${where}: ${error.message}`)
+  }
+}
+
+function starting(req: http.IncomingMessage, res: http.ServerResponse) {
+  res.statusCode = 503
+  res.setHeader('Retry-After', '5')
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  const health = req.url === '/healthz'
+  res.end(
+    JSON.stringify(
+      health
+        ? { status: 'starting' }
+        : { errors: [{ message: 'The site is starting; try again in a moment.' }] },
+    ),
+  )
+}
+
+/**
+ * Claims the port first, so a port in use or a wrong HOST is reported at once, in one line,
+ * before migrations and seeding; answers 503 until `serve` hands it the application.
+ */
+export async function listen({
+  port,
+  host,
+  logger,
+  graceMs = 10_000,
+}: ListenOptions): Promise<RunningServer> {
+  let handler: http.RequestListener = starting
+  const server = http.createServer((req, res) => handler(req, res))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(listenError(error, port, host)))
+    server.listen(port, host, () => resolve())
+  })
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+
+  let closing: Promise<void> | undefined
+  const shutdown = (signal = 'shutdown') => {
+    closing ??= (async () => {
+      logger.info({ signal }, 'no longer accepting connections, finishing requests')
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const force = setTimeout(() => server.closeAllConnections(), graceMs)
+      await closed
+      clearTimeout(force)
+    })()
+    return closing
+  }
+  return {
+    server,
+    port: actualPort,
+    serve: (app) => {
+      handler = app
+    },
+    shutdown,
+  }
+}
