@@ -332,6 +332,10 @@ export interface Comment {
    */
   statusReason?: string | null;
   /**
+   * The rule or job that set the status; empty when a staff member did.
+   */
+  statusRule?: string | null;
+  /**
    * What "restore" and "not spam" return the comment to.
    */
   previousStatus?: ('pending' | 'approved' | 'spam' | 'trash') | null;
@@ -674,6 +678,7 @@ export interface CommentsSelect<T extends boolean = true> {
   body?: T;
   status?: T;
   statusReason?: T;
+  statusRule?: T;
   previousStatus?: T;
   statusChangedAt?: T;
   submittedBy?: T;

@@ -3,23 +3,23 @@ import { validations, type CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderators, moderatorsField } from '@/access/moderators'
-import { invalidateComments, invalidateDeletedComment } from '@/runtime/invalidateContent'
+import { HONEYPOT_FIELD } from '@/comments/honeypot'
+import { COMMENT_LIMITS, COMMENT_MESSAGES } from '@/comments/messages'
 import { COMMENT_STATUSES } from '@/comments/statuses'
+import { invalidateComments, invalidateDeletedComment } from '@/runtime/invalidateContent'
 
 import { readApprovedOrModerator } from './access/readApprovedOrModerator'
 import { moderateComments } from './endpoints/moderateComments'
 import { moderationCounts } from './endpoints/moderationCounts'
 import { replyToComment } from './endpoints/replyToComment'
 import { exportComments } from './endpoints/exportComments'
-import { submitComment } from './endpoints/submitComment'
-import { applySubmissionRules } from './hooks/applySubmissionRules'
-import { assignModerationStatus, HONEYPOT_FIELD } from './hooks/assignModerationStatus'
+import { postComment } from './endpoints/postComment'
 import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
 import { decideAkismetReport } from './hooks/decideAkismetReport'
+import { decideNewComment } from './hooks/decideNewComment'
 import { maskStatusForReaders } from './hooks/maskStatusForReaders'
-import { queueModeratorNotification } from './hooks/queueModeratorNotification'
-import { queueSpamWork } from './hooks/queueSpamWork'
-import { recordSubmitter } from './hooks/recordSubmitter'
+import { queueAkismetReport } from './hooks/queueAkismetReport'
+import { recordNewComment } from './hooks/recordNewComment'
 import { rejectReaderTextChanges } from './hooks/rejectReaderTextChanges'
 import { trackStatusChange } from './hooks/trackStatusChange'
 
@@ -50,11 +50,14 @@ export const Comments: CollectionConfig = {
   },
   defaultSort: 'createdAt',
   // Our POST / replaces Payload's create route: same rules, the documented error shape.
-  endpoints: [submitComment, moderateComments, moderationCounts, exportComments, replyToComment],
+  endpoints: [postComment, moderateComments, moderationCounts, exportComments, replyToComment],
+  // A new comment: decideNewComment (GraphQL, Local API; the pipeline has decided its own),
+  // then recordNewComment. A change: trackStatusChange, decideAkismetReport, auditStatusChange,
+  // queueAkismetReport. The order within each list matters only where a comment says so.
   hooks: {
-    beforeValidate: [rejectReaderTextChanges, applySubmissionRules],
-    beforeChange: [recordSubmitter, assignModerationStatus, trackStatusChange, decideAkismetReport],
-    afterChange: [auditStatusChange, queueModeratorNotification, queueSpamWork, invalidateComments],
+    beforeValidate: [rejectReaderTextChanges, decideNewComment],
+    beforeChange: [trackStatusChange, decideAkismetReport],
+    afterChange: [recordNewComment, auditStatusChange, queueAkismetReport, invalidateComments],
     afterDelete: [auditCommentDeletion, invalidateDeletedComment],
   },
   fields: [
@@ -66,20 +69,32 @@ export const Comments: CollectionConfig = {
       relationTo: 'comments',
       index: true,
     },
-    { name: 'authorName', label: 'Name', type: 'text', required: true, maxLength: 245 },
+    {
+      name: 'authorName',
+      label: 'Name',
+      type: 'text',
+      required: true,
+      maxLength: COMMENT_LIMITS.name,
+    },
     {
       name: 'authorEmail',
       label: 'Email',
       type: 'email',
       required: true,
       validate: (value, args) =>
-        typeof value === 'string' && value.length > 100
-          ? 'Email must be at most 100 characters.'
+        typeof value === 'string' && value.length > COMMENT_LIMITS.email
+          ? COMMENT_MESSAGES.emailTooLong
           : validations.email(value, args),
       access: { read: moderatorsField },
     },
-    { name: 'authorUrl', label: 'Website', type: 'text', maxLength: 200 },
-    { name: 'body', label: 'Comment', type: 'textarea', required: true, maxLength: 65525 },
+    { name: 'authorUrl', label: 'Website', type: 'text', maxLength: COMMENT_LIMITS.url },
+    {
+      name: 'body',
+      label: 'Comment',
+      type: 'textarea',
+      required: true,
+      maxLength: COMMENT_LIMITS.body,
+    },
     {
       name: 'status',
       type: 'select',
@@ -98,6 +113,18 @@ export const Comments: CollectionConfig = {
       maxLength: 500,
       access: { read: moderatorsField, create: () => false },
       admin: { position: 'sidebar', description: 'Why the comment has its status.' },
+    },
+    {
+      name: 'statusRule',
+      label: 'Set by rule',
+      type: 'text',
+      maxLength: 100,
+      access: privateField,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'The rule or job that set the status; empty when a staff member did.',
+      },
     },
     {
       name: 'previousStatus',

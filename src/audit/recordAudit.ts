@@ -32,12 +32,10 @@ export type AuditEntryInput = {
   details?: Record<string, unknown> | null
 }
 
-/** The actor of a change made through `req`: its user, or the system rule named in context. */
+/** The actor of a change made through `req`: its staff user, or the system rule that acted. */
 export function actorOf(req: PayloadRequest, systemRule = 'system'): AuditActor {
   const user = staffUser(req)
-  if (user) return { user }
-  const named = req.context?.auditActor
-  return { system: typeof named === 'string' && named ? named : systemRule }
+  return user ? { user } : { system: systemRule }
 }
 
 /**

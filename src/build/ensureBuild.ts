@@ -14,15 +14,7 @@ const BUILD_INPUTS = [
   'package-lock.json',
 ]
 // Start-up and the Express layer run outside Next's bundle, so changing them needs no rebuild.
-const IGNORED = new Set([
-  'node_modules',
-  '.next',
-  'migrations',
-  'build',
-  'http',
-  'start.ts',
-  'server.ts',
-])
+const IGNORED = new Set(['node_modules', '.next', 'migrations', 'build', 'server', 'start.ts'])
 
 function newestMtime(target: string): number {
   let stat: fs.Stats
@@ -54,9 +46,8 @@ export function ensureBuild(root: string, log: (message: string) => void = conso
   const reason = buildStaleReason(root)
   if (!reason) return
   log(`Building the site (${reason}); this takes about a minute...`)
-  // next build sets NODE_ENV itself; a value inherited from start-up would confuse it.
-  const env = { ...process.env, NODE_ENV: undefined } as unknown as NodeJS.ProcessEnv
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' })
+  // The environment is inherited as the operator set it (start-up never writes to it).
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) {
     throw new Error(`next build failed (exit code ${result.status ?? result.signal})`)
   }

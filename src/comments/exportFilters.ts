@@ -1,6 +1,5 @@
-import type { Where } from 'payload'
+import { ValidationError, type Where } from 'payload'
 
-import { badRequest } from '@/comments/errorResponse'
 import { COMMENT_STATUSES } from '@/comments/statuses'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -13,14 +12,17 @@ export type ExportFilters = {
   to: string | null
 }
 
-/** The export's query parameters, checked; a 400 answer for the first bad one. */
-export function readFilters(params: URLSearchParams): ExportFilters | Response {
+function refuse(message: string, path: string): never {
+  throw new ValidationError({ errors: [{ path, message }] })
+}
+
+/** The export's query parameters, checked; a ValidationError (400) for the first bad one. */
+export function readFilters(params: URLSearchParams): ExportFilters {
   const format = params.get('format') ?? 'csv'
-  if (format !== 'csv' && format !== 'json')
-    return badRequest('format must be csv or json', 'format')
+  if (format !== 'csv' && format !== 'json') refuse('format must be csv or json', 'format')
   const status = params.get('status') || null
   if (status && !(COMMENT_STATUSES as readonly string[]).includes(status)) {
-    return badRequest(`status must be one of ${COMMENT_STATUSES.join(', ')}`, 'status')
+    refuse(`status must be one of ${COMMENT_STATUSES.join(', ')}`, 'status')
   }
   const from = params.get('from') || null
   const to = params.get('to') || null
@@ -29,14 +31,14 @@ export function readFilters(params: URLSearchParams): ExportFilters | Response {
     ['to', to],
   ] as const) {
     if (value && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      return badRequest(`${path} must be a date in the form YYYY-MM-DD`, path)
+      refuse(`${path} must be a date in the form YYYY-MM-DD`, path)
     }
   }
-  if (from && to && from > to) return badRequest('from must not be after to', 'from')
+  if (from && to && from > to) refuse('from must not be after to', 'from')
   const post = params.get('post') || null
   // A numeric id (SQL databases) or an ObjectId (MongoDB); anything else would reach the query.
   if (post && !/^(?:\d+|[0-9a-f]{24})$/i.test(post)) {
-    return badRequest('post must be a post id', 'post')
+    refuse('post must be a post id', 'post')
   }
   return { format, post, status, from, to }
 }

@@ -1,10 +1,6 @@
 import type { ExportRow } from '@/comments/exportFormat'
+import { idOf } from '@/lib/idOf'
 import type { AuditEntry, Comment, Post } from '@/payload-types'
-
-export const idOf = (value: unknown) =>
-  value && typeof value === 'object' && 'id' in value
-    ? (value as { id: number | string }).id
-    : ((value as number | string | null) ?? null)
 
 /** One comment and its audit entries as an export record. */
 export function toRow(comment: Comment, history: AuditEntry[]): ExportRow {

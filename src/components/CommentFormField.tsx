@@ -1,3 +1,4 @@
+import { COMMENT_LIMITS } from '@/comments/messages'
 import type { CommentFormState, FormField } from '@/comments/commentFormState'
 
 export const COMMENT_FIELDS: {
@@ -85,7 +86,13 @@ export function CommentFormField({
           key={state.attempt}
           className={`usa-input${error ? ' usa-input--error' : ''}`}
           type={field.type}
-          maxLength={field.name === 'authorUrl' ? 200 : field.name === 'authorEmail' ? 100 : 245}
+          maxLength={
+            field.name === 'authorUrl'
+              ? COMMENT_LIMITS.url
+              : field.name === 'authorEmail'
+                ? COMMENT_LIMITS.email
+                : COMMENT_LIMITS.name
+          }
           {...common}
         />
       )}

@@ -86,7 +86,8 @@ function parseSecret(value: string | undefined, production: boolean, dataDir: st
       'PAYLOAD_SECRET is required when NODE_ENV=production (use a long random string, e.g. `openssl rand -hex 32`)',
     )
   }
-  if (raw && raw.length < 16) throw new ConfigError('PAYLOAD_SECRET must be at least 16 characters long')
+  if (raw && raw.length < 16)
+    throw new ConfigError('PAYLOAD_SECRET must be at least 16 characters long')
   return raw || readOrCreateSecret(dataDir)
 }
 

@@ -7,7 +7,8 @@ export type TrustProxy = boolean | number | string
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
-const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
 
 export function parsePort(value: string | undefined): number {
   const raw = value?.trim()
@@ -83,7 +84,9 @@ export function parseServerUrl(
     throw new ConfigError(`SERVER_URL "${raw}" is not an absolute http(s) URL`)
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(`SERVER_URL "${raw}" must be a base URL, without query, fragment or credentials`)
+    throw new ConfigError(
+      `SERVER_URL "${raw}" must be a base URL, without query, fragment or credentials`,
+    )
   }
   return raw.replace(/\/+$/, '')
 }

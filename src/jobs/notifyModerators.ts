@@ -1,8 +1,19 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import type { Comment, Post } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 
 export const NOTIFICATIONS_QUEUE = 'notifications'
+
+/** Queues the moderators' email about a held comment, in the transaction of `req`. */
+export async function queueModeratorEmail(req: PayloadRequest, commentId: number | string) {
+  await req.payload.jobs.queue({
+    task: 'notifyModerators',
+    queue: NOTIFICATIONS_QUEUE,
+    input: { comment: String(commentId) },
+    req,
+  })
+}
 
 /** The message moderators receive for a comment held in Pending. */
 export function moderationEmail(
@@ -81,7 +92,7 @@ export const notifyModeratorsTask: TaskConfig<{
     const post = comment.post as Post
     const message = moderationEmail(comment, post, {
       siteName: settings.siteName,
-      serverUrl: payload.config.serverURL || '',
+      serverUrl: runtimeOf(payload).config.serverUrl,
     })
     await payload.sendEmail({ to, ...message })
     return { output: { sentTo: to.length, skipped: '' } }

@@ -11,13 +11,21 @@ import {
   type SpamCheckDetails,
 } from '@/spam/spamCheckRecord'
 
-import { NOTIFICATIONS_QUEUE } from './notifyModerators'
+import { queueModeratorEmail } from './notifyModerators'
 
 export const SPAM_QUEUE = 'spam'
 
-export async function queueSpamRecheck(req: PayloadRequest, commentId: number | string) {
+/**
+ * Queues an Akismet check of a comment, in the transaction of `req`: `now` for one whose check
+ * was queued rather than awaited, `retry` (after AKISMET_RETRY_MINUTES) for one whose check failed.
+ */
+export async function queueSpamCheck(
+  req: PayloadRequest,
+  commentId: number | string,
+  when: 'now' | 'retry',
+) {
   const akismet = runtimeOf(req.payload).akismet
-  const delay = akismet?.config.retryIntervalMs ?? 20 * 60_000
+  const delay = when === 'now' ? 0 : (akismet?.config.retryIntervalMs ?? 20 * 60_000)
   await req.payload.jobs.queue({
     task: 'recheckSpam',
     queue: SPAM_QUEUE,
@@ -27,19 +35,10 @@ export async function queueSpamRecheck(req: PayloadRequest, commentId: number | 
   })
 }
 
-async function notify(req: PayloadRequest, commentId: number | string) {
-  await req.payload.jobs.queue({
-    task: 'notifyModerators',
-    queue: NOTIFICATIONS_QUEUE,
-    input: { comment: String(commentId) },
-    req,
-  })
-}
-
 type Outcome = 'spam' | 'ham' | 'retry' | 'gave up' | 'skipped'
 
 /**
- * Checks again a comment whose spam check failed. Spam becomes spam; ham goes through the
+ * Checks a comment whose spam check failed, or was queued rather than awaited. Spam becomes spam; ham goes through the
  * moderation rules as a new comment would; another failure is retried later, until the give-up
  * time, when moderators are told and decide alone. A moderator who already acted wins: the job
  * then only records the verdict. Never at the same time as a report on the same comment.
@@ -70,21 +69,22 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
     disableErrors: true,
   })) as Comment | null
   const details = comment?.spamCheck?.details as SpamCheckDetails | undefined
-  if (!comment || comment.spamCheck?.verdict !== 'error' || !details?.input) {
+  const verdict = comment?.spamCheck?.verdict
+  if (!comment || (verdict !== 'error' && verdict !== 'unchecked') || !details?.input) {
     return 'skipped' satisfies Outcome
   }
   const akismet = runtimeOf(payload).akismet
+  const kind = verdict === 'unchecked' ? 'check' : 'recheck'
   const moderatorActed = comment.status !== 'pending'
-  // The reason travels in the data, not in req.context: the queue runs rechecks side by side on
-  // one request, whose context they would overwrite for each other.
+  // Reason and rule travel in the data: the audit trail names the rule as the actor.
   const update = (data: Partial<Comment>) =>
     payload.update({
       collection: 'comments',
       id: comment.id,
-      data,
+      data: data.status ? { ...data, statusRule: 'Akismet recheck' } : data,
       depth: 0,
       req,
-      context: { auditActor: 'Akismet recheck', trustedServerChange: true },
+      context: { trustedServerChange: true },
     })
 
   const giveUpAt = new Date(comment.createdAt).getTime() + (akismet?.config.giveUpAfterMs ?? 0)
@@ -97,14 +97,18 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
       verdict: result.verdict,
       checkedAt: result.checkedAt,
       discard: result.discard,
-      details: { ...details, history: [...details.history, resultEntry('recheck', result)] },
+      details: { ...details, history: [...details.history, resultEntry(kind, result)] },
     }
     if (moderatorActed) {
       await update({ spamCheck })
       return result.verdict satisfies Outcome
     }
     if (result.verdict === 'spam') {
-      await update({ spamCheck, status: 'spam', statusReason: 'Akismet (rechecked)' })
+      await update({
+        spamCheck,
+        status: 'spam',
+        statusReason: kind === 'check' ? 'Akismet' : 'Akismet (rechecked)',
+      })
       return 'spam' satisfies Outcome
     }
     const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })
@@ -112,19 +116,20 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
     // Also when the rules keep it in Pending (no status change): it must stop saying its check
     // failed.
     await update({ spamCheck, status: decision.status, statusReason: decision.reason })
-    if (decision.status === 'pending') await notify(req, comment.id)
+    if (decision.status === 'pending') await queueModeratorEmail(req, comment.id)
     return 'ham' satisfies Outcome
   } catch (error) {
     if (!(error instanceof AkismetError)) throw error
-    const history = [...details.history, errorEntry('recheck', error, now)]
+    const history = [...details.history, errorEntry(kind, error, now)]
     const spamCheck = {
       ...comment.spamCheck,
+      verdict: 'error' as const,
       checkedAt: now.toISOString(),
       details: { ...details, history },
     }
     if (now.getTime() < giveUpAt && akismet) {
       await update({ spamCheck })
-      await queueSpamRecheck(req, comment.id)
+      await queueSpamCheck(req, comment.id, 'retry')
       return 'retry' satisfies Outcome
     }
     await update({
@@ -133,7 +138,7 @@ async function recheck(req: PayloadRequest, id: string, now: Date): Promise<Outc
         ? comment.statusReason
         : 'Spam check gave up; a moderator decides',
     })
-    if (!moderatorActed) await notify(req, comment.id)
+    if (!moderatorActed) await queueModeratorEmail(req, comment.id)
     return 'gave up' satisfies Outcome
   }
 }

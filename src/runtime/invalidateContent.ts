@@ -39,7 +39,11 @@ const postIdOf = (comment: Comment) =>
   typeof comment.post === 'object' ? comment.post.id : comment.post
 
 /** Only changes to the set of approved comments change what readers see. */
-export const invalidateComments: CollectionAfterChangeHook<Comment> = ({ doc, previousDoc, req }) => {
+export const invalidateComments: CollectionAfterChangeHook<Comment> = ({
+  doc,
+  previousDoc,
+  req,
+}) => {
   if (doc.status === 'approved' || previousDoc?.status === 'approved') {
     invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
   }

@@ -73,7 +73,9 @@ type WithConfig = Pick<Payload, 'config'>
 export function runtimeOf(payload: WithConfig): Runtime {
   const runtime = payload.config.custom?.runtime as Runtime | undefined
   if (!runtime) {
-    throw new Error('This Payload instance has no runtime: build its config with createPayloadConfig')
+    throw new Error(
+      'This Payload instance has no runtime: build its config with createPayloadConfig',
+    )
   }
   return runtime
 }

@@ -68,7 +68,7 @@ async function seedPost(
       collection: 'comments',
       req,
       // Stored history, not a submission: its status is given, the submission rules do not apply.
-      context: { importing: true, auditActor: 'demo seed' },
+      context: { importing: true },
       data: {
         post: created.id,
         parent: comment.replyTo ? (commentIds.get(comment.replyTo) as number) : null,
@@ -78,6 +78,7 @@ async function seedPost(
         body: comment.body,
         status: comment.status,
         statusReason: comment.status === 'spam' ? 'Marked as spam (demo content)' : 'Demo content',
+        statusRule: 'demo seed',
         ip: DEMO_IPS[index % DEMO_IPS.length],
         userAgent: DEMO_AGENT,
         referrer: null,

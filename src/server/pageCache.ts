@@ -57,7 +57,11 @@ export type PageCacheOptions = {
  * again. A short lifetime bounds what only the clock changes (auto-closing threads). Signed-in
  * staff, Next's client-side navigation requests and form posts always reach Next.
  */
-export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOptions): RequestHandler {
+export function pageCache({
+  store,
+  generation,
+  maxAgeMs = 60_000,
+}: PageCacheOptions): RequestHandler {
   return (req, res, next) => {
     if (!cacheable(req)) return next()
     // Next compresses by Accept-Encoding.

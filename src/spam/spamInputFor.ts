@@ -3,10 +3,14 @@ import type { Comment, Post } from '@/payload-types'
 
 import type { SpamCheckInput } from './akismet'
 
-type NewComment = Pick<
-  Comment,
-  'authorName' | 'authorEmail' | 'authorUrl' | 'body' | 'ip' | 'userAgent' | 'referrer' | 'parent'
-> & { [HONEYPOT_FIELD]?: string | null }
+type NewComment = Pick<Comment, 'authorName' | 'authorEmail' | 'authorUrl' | 'body'> & {
+  ip?: string | null
+  userAgent?: string | null
+  referrer?: string | null
+  /** The comment replied to, if any. */
+  parent?: unknown
+  [HONEYPOT_FIELD]?: string | null
+}
 
 /** Everything Akismet can use about a new comment; never cookies or auth headers. */
 export function spamInputFor(

@@ -1,10 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { errorResponse } from '@/api/errorResponse'
+import { requireRole } from '@/api/requireRole'
 import { recordAudit } from '@/audit/recordAudit'
-import { readFilters, whereOf } from '@/comments/exportFilters'
+import { readFilters, whereOf, type ExportFilters } from '@/comments/exportFilters'
 import { toCsv, toJson, type ExportRow } from '@/comments/exportFormat'
-import { idOf, toRow } from '@/comments/exportRow'
+import { toRow } from '@/comments/exportRow'
+import { idOf } from '@/lib/idOf'
 import type { AuditEntry, User } from '@/payload-types'
 
 const BATCH = 500
@@ -18,17 +20,14 @@ export const exportComments: Endpoint = {
   path: '/export',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) {
-      return Response.json({ errors: [{ message: 'You must be signed in' }] }, { status: 401 })
+    let filters: ExportFilters
+    let admin: User
+    try {
+      admin = requireRole(req, ['admin'], 'export comments')
+      filters = readFilters(new URL(req.url ?? '', 'http://localhost').searchParams)
+    } catch (error) {
+      return errorResponse(error)
     }
-    if (!hasRole(req.user as User, 'admin')) {
-      return Response.json(
-        { errors: [{ message: 'Only admins can export comments' }] },
-        { status: 403 },
-      )
-    }
-    const filters = readFilters(new URL(req.url ?? '', 'http://localhost').searchParams)
-    if (filters instanceof Response) return filters
     const { payload } = req
     const rows: ExportRow[] = []
     for (let page = 1; ; page++) {
@@ -65,7 +64,7 @@ export const exportComments: Endpoint = {
     const { format, ...filterValues } = filters
     await recordAudit(req, {
       action: 'comment-export',
-      actor: { user: req.user as User },
+      actor: { user: admin },
       summary: `Exported ${rows.length} comments as ${format.toUpperCase()}`,
       targetType: 'comment',
       details: { count: rows.length, format, filters: filterValues },

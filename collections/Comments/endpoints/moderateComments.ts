@@ -1,44 +1,16 @@
-import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
-import { hasRole } from '@/access/roles'
-import { badRequest, commentErrorResponse } from '@/comments/errorResponse'
+import { badRequest, errorResponse, refusalOf } from '@/api/errorResponse'
+import { readJsonObject } from '@/api/readJsonObject'
+import { requireRole } from '@/api/requireRole'
 import {
   MODERATION_ACTIONS,
   statusAfter,
   type ModerationAction,
 } from '@/comments/moderationActions'
-import type { User } from '@/payload-types'
 
 const MAX_IDS = 500
 const REASON_MAX = 500
-
-/**
- * The start of every moderator endpoint: 401/403 for others, 400 for a body that is not JSON.
- * Null when the request may go on, with its body in `req.data`.
- */
-export async function acceptModeratorJson(req: PayloadRequest): Promise<Response | null> {
-  const refused = refuseNonModerators(req)
-  if (refused) return refused
-  try {
-    await addDataAndFileToRequest(req)
-  } catch {
-    return badRequest('Send a JSON object.')
-  }
-  return null
-}
-
-export function refuseNonModerators(req: PayloadRequest): Response | null {
-  if (!req.user) {
-    return Response.json({ errors: [{ message: 'You must be signed in' }] }, { status: 401 })
-  }
-  if (!hasRole(req.user as User, 'admin', 'moderator')) {
-    return Response.json(
-      { errors: [{ message: 'Only moderators and admins can moderate comments' }] },
-      { status: 403 },
-    )
-  }
-  return null
-}
 
 /**
  * POST /api/comments/moderate  { ids: [...], action, reason? }
@@ -50,9 +22,14 @@ export const moderateComments: Endpoint = {
   path: '/moderate',
   method: 'post',
   handler: async (req) => {
-    const refused = await acceptModeratorJson(req)
-    if (refused) return refused
-    const { ids, action, reason } = (req.data ?? {}) as Record<string, unknown>
+    let body: Record<string, unknown>
+    try {
+      requireRole(req, ['moderator', 'admin'], 'moderate comments')
+      body = await readJsonObject(req)
+    } catch (error) {
+      return errorResponse(error)
+    }
+    const { ids, action, reason } = body
     if (!MODERATION_ACTIONS.includes(action as ModerationAction)) {
       return badRequest(`action must be one of ${MODERATION_ACTIONS.join(', ')}`, 'action')
     }
@@ -90,17 +67,19 @@ export const moderateComments: Endpoint = {
         const updated = await req.payload.update({
           collection: 'comments',
           id: comment.id,
-          data: { status: next.status },
+          data: {
+            status: next.status,
+            ...(typeof reason === 'string' && reason.trim() ? { statusReason: reason } : {}),
+          },
           req,
           overrideAccess: false,
           depth: 0,
-          context: { statusReason: typeof reason === 'string' ? reason : undefined },
         })
         results.push({ id: updated.id, status: updated.status })
       } catch (error) {
-        const response = commentErrorResponse(error)
-        const body = (await response.json()) as { errors: { message: string }[] }
-        errors.push({ id, message: body.errors[0]?.message ?? 'Failed' })
+        const refusal = refusalOf(error)
+        if (!refusal) throw error
+        errors.push({ id, message: refusal.body.errors[0]?.message ?? 'Failed' })
       }
     }
     return Response.json(

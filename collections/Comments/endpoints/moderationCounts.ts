@@ -1,16 +1,19 @@
 import type { Endpoint } from 'payload'
 
+import { errorResponse } from '@/api/errorResponse'
+import { requireRole } from '@/api/requireRole'
 import { countComments } from '@/comments/countComments'
-
-import { refuseNonModerators } from './moderateComments'
 
 /** GET /api/comments/moderation-counts: how many comments each moderation tab holds. */
 export const moderationCounts: Endpoint = {
   path: '/moderation-counts',
   method: 'get',
   handler: async (req) => {
-    const refused = refuseNonModerators(req)
-    if (refused) return refused
-    return Response.json(await countComments(req.payload, req.user))
+    try {
+      requireRole(req, ['moderator', 'admin'], 'moderate comments')
+      return Response.json(await countComments(req.payload, req.user))
+    } catch (error) {
+      return errorResponse(error)
+    }
   },
 }

@@ -3,89 +3,61 @@ import {
   commitTransaction,
   initTransaction,
   killTransaction,
-  ValidationError,
   type Endpoint,
-  type PayloadRequest,
 } from 'payload'
 
-import { commentErrorResponse } from '@/comments/errorResponse'
-import { COMMENT_MESSAGES } from '@/comments/messages'
-import { threadClosure } from '@/comments/threadClosure'
-import { validateSubmission } from '@/comments/validateSubmission'
-import type { Comment, User } from '@/payload-types'
-
-import { acceptModeratorJson } from './moderateComments'
-
-/**
- * The reply's own rules that a moderator can break (a closed thread, a blank or too long text),
- * checked before the parent is approved: on a database without transactions (SQLite) that
- * approval could not be rolled back. Same errors, same order as the collection's rules.
- */
-async function refuseInvalidReply(req: PayloadRequest, parent: Comment, body: unknown) {
-  const postId = typeof parent.post === 'object' ? parent.post.id : parent.post
-  const post = await req.payload
-    .findByID({ collection: 'posts', id: postId, depth: 0, draft: false, req, disableErrors: true })
-    .catch(() => null)
-  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, req })
-  if (post && threadClosure(post, settings)) {
-    throw new APIError(COMMENT_MESSAGES.closed, 403, undefined, true)
-  }
-  const user = req.user as User
-  const { errors } = validateSubmission({ authorName: user.name, authorEmail: user.email, body })
-  if (errors.length) throw new ValidationError({ collection: 'comments', errors })
-}
+import { errorResponse } from '@/api/errorResponse'
+import { readJsonObject } from '@/api/readJsonObject'
+import { requireRole } from '@/api/requireRole'
+import { acceptSubmission } from '@/comments/submission/accept'
+import { submitComment } from '@/comments/submission/submitComment'
+import { submitterOf } from '@/comments/submission/submitter'
+import { idOf } from '@/lib/idOf'
 
 /**
  * POST /api/comments/:id/reply  { body }
- * A moderator's reply from the moderation queue, published at once under their name. Replying to
- * a comment still in Pending approves it first (both steps are on record, in one transaction),
- * as WordPress does.
+ * A moderator's reply from the moderation queue, through the comment pipeline under their name
+ * (approved at once, as staff comments are). Replying to a comment still in Pending approves it
+ * first (both steps are on record, in one transaction), as WordPress does.
  */
 export const replyToComment: Endpoint = {
   path: '/:id/reply',
   method: 'post',
   handler: async (req) => {
-    const refused = await acceptModeratorJson(req)
-    if (refused) return refused
-    const body = (req.data as { body?: unknown } | undefined)?.body
-    const id = req.routeParams?.id as string
-    const parent = await req.payload
-      .findByID({ collection: 'comments', id, depth: 0, req, disableErrors: true })
-      .catch(() => null)
-    if (!parent) {
-      return Response.json({ errors: [{ message: 'Comment not found' }] }, { status: 404 })
-    }
-    // One transaction: a reply that fails its rules leaves the parent as it was.
-    const ownTransaction = await initTransaction(req)
     try {
-      if (parent.status === 'pending') {
-        await refuseInvalidReply(req, parent, body)
-        await req.payload.update({
-          collection: 'comments',
-          id: parent.id,
-          data: { status: 'approved' },
-          req,
-          overrideAccess: false,
-          depth: 0,
-          context: { statusReason: `Approved by ${req.user!.email} when replying` },
-        })
+      const user = requireRole(req, ['moderator', 'admin'], 'moderate comments')
+      const { body } = await readJsonObject(req)
+      const parent = await req.payload
+        .findByID({ collection: 'comments', id: String(req.routeParams?.id), depth: 0, req })
+        .catch(() => null)
+      if (!parent) throw new APIError('Comment not found', 404, undefined, true)
+      const reply = { post: idOf(parent.post), parent: parent.id, body }
+
+      // One transaction: a reply that fails its rules leaves the parent as it was.
+      const ownTransaction = await initTransaction(req)
+      try {
+        if (parent.status === 'pending') {
+          // The reply's own rules first (thread, text): without transactions (SQLite) the
+          // approval below could not be rolled back.
+          await acceptSubmission(req, { ...reply, parent: null }, submitterOf(req))
+          await req.payload.update({
+            collection: 'comments',
+            id: parent.id,
+            data: { status: 'approved', statusReason: `Approved by ${user.email} when replying` },
+            req,
+            overrideAccess: false,
+            depth: 0,
+          })
+        }
+        const { comment } = await submitComment(req, reply)
+        if (ownTransaction) await commitTransaction(req)
+        return Response.json({ id: comment.id, status: comment.status }, { status: 201 })
+      } catch (error) {
+        await killTransaction(req)
+        throw error
       }
-      const reply = await req.payload.create({
-        collection: 'comments',
-        data: {
-          post: typeof parent.post === 'object' ? parent.post.id : parent.post,
-          parent: parent.id,
-          body: body as string,
-        } as never,
-        req,
-        overrideAccess: false,
-        depth: 0,
-      })
-      if (ownTransaction) await commitTransaction(req)
-      return Response.json({ id: reply.id, status: reply.status }, { status: 201 })
     } catch (error) {
-      await killTransaction(req)
-      return commentErrorResponse(error)
+      return errorResponse(error)
     }
   },
 }

@@ -1,44 +1,27 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { auditCommentStatus, commentLabel } from '@/audit/commentAudit'
 import { actorOf, recordAudit } from '@/audit/recordAudit'
+import { idOf } from '@/lib/idOf'
 import type { Comment } from '@/payload-types'
 
-const idOf = (value: Comment['post'] | Comment['parent']) =>
-  value && typeof value === 'object' ? value.id : (value ?? null)
-
-const label = (doc: Comment) => `Comment #${doc.id} by ${doc.authorName}`
-
-/** Every status a comment takes, from its first (set by a rule or by staff) onwards. */
+/**
+ * Every later status a comment takes (its first is recorded by recordNewComment): by a staff
+ * member, or by the rule or job named on the comment (statusRule).
+ */
 export const auditStatusChange: CollectionAfterChangeHook<Comment> = async ({
   data,
   doc,
   previousDoc,
   operation,
   req,
-  context,
 }) => {
-  // `doc` is what the caller may read: for a reader (or editor) creating a comment the status is
-  // masked and the reason hidden, so a new comment's are taken from the data that was stored.
-  const stored = operation === 'create' ? { ...doc, ...data } : doc
-  const from = operation === 'create' ? null : (previousDoc?.status ?? null)
-  if (operation === 'update' && from === stored.status) return doc
-  const rule = typeof context.statusRule === 'string' ? context.statusRule : 'moderation rules'
-  await recordAudit(req, {
-    action: 'comment-status',
-    actor:
-      operation === 'create' && context.importing
-        ? { system: typeof context.auditActor === 'string' ? context.auditActor : 'import' }
-        : actorOf(req, rule),
-    summary: `${label(doc)}: ${from ?? 'new'} -> ${stored.status}`,
-    targetType: 'comment',
-    targetId: doc.id,
-    targetLabel: label(doc),
-    comment: doc.id,
-    post: idOf(doc.post),
-    from,
-    to: stored.status,
-    reason: stored.statusReason ?? null,
-  })
+  if (operation !== 'update') return doc
+  // `doc` is what the caller may read: a reason or rule they may not see is taken from the data.
+  const stored = { ...doc, ...data } as Comment
+  const from = previousDoc?.status ?? null
+  if (from === stored.status) return doc
+  await auditCommentStatus(req, stored, from, actorOf(req, stored.statusRule ?? 'system'))
   return doc
 }
 
@@ -52,14 +35,14 @@ export const auditCommentDeletion: CollectionAfterDeleteHook<Comment> = async ({
   await recordAudit(req, {
     action: 'comment-delete',
     actor: actorOf(req),
-    summary: `${label(doc)} deleted`,
+    summary: `${commentLabel(doc)} deleted`,
     targetType: 'comment',
     targetId: doc.id,
-    targetLabel: label(doc),
+    targetLabel: commentLabel(doc),
     post: idOf(doc.post),
     from: doc.status,
     to: null,
-    reason: typeof context.statusReason === 'string' ? context.statusReason : null,
+    reason: null,
     details: { authorName: doc.authorName, createdAt: doc.createdAt },
   })
   return doc

@@ -3,11 +3,12 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { hasRole, staffUser } from '@/access/roles'
 import type { Comment } from '@/payload-types'
 import { akismetReportFor } from '@/spam/akismetReportFor'
-import { getAkismet, type SpamCheckDetails } from '@/spam/spamCheckRecord'
+import { runtimeOf } from '@/runtime/runtime'
+import type { SpamCheckDetails } from '@/spam/spamCheckRecord'
 
 /**
  * When a moderator's status change contradicts what Akismet believes, notes the report to send
- * (queued by queueAkismetReport once the change is stored). Changes made by rules and jobs never
+ * on the comment (`reportedAs`); queueAkismetReport queues it once the change is stored. Changes made by rules and jobs never
  * report.
  */
 export const decideAkismetReport: CollectionBeforeChangeHook<Comment> = ({
@@ -18,7 +19,8 @@ export const decideAkismetReport: CollectionBeforeChangeHook<Comment> = ({
 }) => {
   const user = staffUser(req)
   if (operation !== 'update' || !originalDoc || !hasRole(user, 'admin', 'moderator')) return data
-  if (!data.status || data.status === originalDoc.status || !getAkismet(req.payload)) return data
+  if (!data.status || data.status === originalDoc.status || !runtimeOf(req.payload).akismet)
+    return data
   const details = originalDoc.spamCheck?.details as SpamCheckDetails | undefined
   if (!details?.input) return data
   const kind = akismetReportFor({
@@ -28,7 +30,7 @@ export const decideAkismetReport: CollectionBeforeChangeHook<Comment> = ({
     reportedAs: details.reportedAs,
   })
   if (!kind) return data
+  // queueAkismetReport sends it once the change is stored.
   data.spamCheck = { ...originalDoc.spamCheck, details: { ...details, reportedAs: kind } }
-  req.context.akismetReport = { kind, by: user!.email }
   return data
 }

@@ -1,6 +1,6 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { hasRole } from '@/access/roles'
+import { requireRole } from '@/api/requireRole'
 import { updateThreadFields } from '@/posts/updateThreadFields'
 
 const REASON_MAX = 500
@@ -8,18 +8,8 @@ const MAX_IDS = 200
 
 type ThreadRequest = { status: 'open' | 'closed'; reason: string | null }
 
-function refuseOthers(req: PayloadRequest) {
-  if (!req.user)
-    throw new APIError('You must be signed in to open or close comments', 401, undefined, true)
-  if (!hasRole(req.user, 'admin', 'editor', 'moderator')) {
-    throw new APIError(
-      'Only moderators, editors and admins can open or close comments',
-      403,
-      undefined,
-      true,
-    )
-  }
-}
+const refuseOthers = (req: PayloadRequest) =>
+  requireRole(req, ['moderator', 'editor', 'admin'], 'open or close comments')
 
 function readThreadRequest(
   body: Record<string, unknown> | null,

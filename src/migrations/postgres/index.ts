@@ -2,6 +2,7 @@ import * as migration_20261123_190009_initial from './20261123_190009_initial';
 import * as migration_20261123_204635_comment_display_settings from './20261123_204635_comment_display_settings';
 import * as migration_20261123_213011_comment_moderation from './20261123_213011_comment_moderation';
 import * as migration_20261123_220740_spam_check_discard from './20261123_220740_spam_check_discard';
+import * as migration_20261130_175018_comment_status_rule from './20261130_175018_comment_status_rule';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_220740_spam_check_discard.up,
     down: migration_20261123_220740_spam_check_discard.down,
-    name: '20261123_220740_spam_check_discard'
+    name: '20261123_220740_spam_check_discard',
+  },
+  {
+    up: migration_20261130_175018_comment_status_rule.up,
+    down: migration_20261130_175018_comment_status_rule.down,
+    name: '20261130_175018_comment_status_rule'
   },
 ];

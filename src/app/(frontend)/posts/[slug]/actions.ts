@@ -3,12 +3,14 @@
 import { refresh } from 'next/cache'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { APIError, ValidationError, type Payload } from 'payload'
+import { APIError, createLocalReq, ValidationError, type Payload } from 'payload'
 
 import { FORM_FIELDS, type CommentFormState, type FormField } from '@/comments/commentFormState'
 import { HONEYPOT_FIELD } from '@/comments/honeypot'
 import { COMMENT_MESSAGES } from '@/comments/messages'
+import { submitComment } from '@/comments/submission/submitComment'
 import { getPayloadClient } from '@/data/getPayloadClient'
+import type { Comment } from '@/payload-types'
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name)
@@ -49,8 +51,8 @@ function refusal(
 }
 
 /**
- * The comment form's action. The same rules as POST /api/comments apply (they live in the
- * collection's hooks), with the reader's address and browser taken from this request. Without
+ * The comment form's action: the comment pipeline, as for POST /api/comments, with the reader's
+ * address and browser taken from this request. Without
  * JavaScript the browser posts the form and is redirected back to the post with the outcome in
  * the URL; with JavaScript the outcome is returned to the form, which stays on the page.
  */
@@ -66,25 +68,23 @@ export async function submitCommentAction(
   const payload = await getPayloadClient()
   const requestHeaders = new Headers(await headers())
   const { user } = await payload.auth({ headers: requestHeaders })
-  let doc
+  const req = await createLocalReq(
+    { user: user ?? undefined, req: { headers: requestHeaders } },
+    payload,
+  )
+  let doc: Comment
   try {
-    doc = await payload.create({
-      collection: 'comments',
-      overrideAccess: false,
-      user: user ?? undefined,
-      req: { headers: requestHeaders },
-      depth: 0,
-      // Ids arrive as form text; the hooks check and convert them, as for the JSON API.
-      data: {
-        post: text(formData, 'post'),
-        parent: text(formData, 'parent') || null,
-        authorName: values.authorName,
-        authorEmail: values.authorEmail,
-        authorUrl: values.authorUrl || null,
-        body: values.body,
-        [HONEYPOT_FIELD]: text(formData, HONEYPOT_FIELD) || null,
-      } as never,
+    // Ids arrive as form text; the pipeline checks and converts them, as for the JSON API.
+    const submitted = await submitComment(req, {
+      post: text(formData, 'post'),
+      parent: text(formData, 'parent') || null,
+      authorName: values.authorName,
+      authorEmail: values.authorEmail,
+      authorUrl: values.authorUrl || null,
+      body: values.body,
+      [HONEYPOT_FIELD]: text(formData, HONEYPOT_FIELD) || null,
     })
+    doc = submitted.comment
   } catch (error) {
     return refusal(error, values, payload, attempt)
   }

@@ -1,0 +1,74 @@
+import { APIError, ValidationError, type PayloadRequest } from 'payload'
+
+import { COMMENT_MESSAGES as M } from '@/comments/messages'
+import { threadClosure } from '@/comments/threadClosure'
+import { validateSubmission, type FieldError } from '@/comments/validateSubmission'
+import { idOf, type Id } from '@/lib/idOf'
+import type { Post, SiteSetting } from '@/payload-types'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { runtimeOf } from '@/runtime/runtime'
+
+import type { Accepted, SubmissionInput, Submitter } from './types'
+
+function refuse(errors: FieldError[]): never {
+  throw new ValidationError({ collection: 'comments', errors })
+}
+
+/** Every discussion setting, moderation word lists included; kept until the settings change. */
+export function discussionSettings(req: PayloadRequest): Promise<SiteSetting> {
+  const { payload } = req
+  return runtimeOf(payload).content.get('discussionSettings', [CACHE_TAGS.settings], () =>
+    payload.findGlobal({ slug: 'site-settings', depth: 0 }),
+  )
+}
+
+async function publishedPost(req: PayloadRequest, id: Id): Promise<Post | null> {
+  const post = await req.payload
+    .findByID({ collection: 'posts', id, depth: 0, draft: false, req, disableErrors: true })
+    .catch(() => null)
+  return post && post._status === 'published' ? post : null
+}
+
+/** The stored id of an approved comment on `post`, typed as the database types it, or null. */
+async function approvedParent(req: PayloadRequest, id: Id, post: Post): Promise<Id | null> {
+  const parent = await req.payload
+    .findByID({ collection: 'comments', id, depth: 0, req, disableErrors: true })
+    .catch(() => null)
+  return parent && parent.status === 'approved' && idOf(parent.post) === post.id ? parent.id : null
+}
+
+/**
+ * The first stage: the post must be published and its thread open (403 "Comments are closed."),
+ * the fields valid, a reply's parent an approved comment of the same post (400 with one error per
+ * field). Staff may leave name and email out: theirs are used.
+ */
+export async function acceptSubmission(
+  req: PayloadRequest,
+  input: SubmissionInput,
+  submitter: Submitter,
+): Promise<Accepted> {
+  const postId = idOf(input.post)
+  if (postId === null) refuse([{ path: 'post', message: M.postRequired }])
+  const post = await publishedPost(req, postId)
+  if (!post) refuse([{ path: 'post', message: M.postNotFound }])
+
+  const settings = await discussionSettings(req)
+  if (threadClosure(post, settings)) throw new APIError(M.closed, 403, undefined, true)
+
+  const { staff } = submitter
+  const { values: fields, errors } = validateSubmission({
+    ...input,
+    authorName: input.authorName || staff?.name,
+    authorEmail: input.authorEmail || staff?.email,
+  })
+  let parent: Id | null = null
+  if (input.parent != null && input.parent !== '') {
+    const parentId = idOf(input.parent)
+    parent = parentId === null ? null : await approvedParent(req, parentId, post)
+    if (parent === null) errors.push({ path: 'parent', message: M.parentInvalid })
+  }
+  if (errors.length) refuse(errors)
+
+  const honeypot = typeof input.homepage === 'string' ? input.homepage : ''
+  return { post, settings, parent, fields, honeypot }
+}

@@ -1,0 +1,41 @@
+import { APIError, type PayloadRequest } from 'payload'
+
+import { secondsUntilNextComment } from '@/comments/floodWait'
+import { COMMENT_MESSAGES as M } from '@/comments/messages'
+
+import type { Accepted, Submitter } from './types'
+
+/**
+ * The second stage: the same comment twice (409), or a reader's second comment from one address
+ * within the flood interval of the settings (429 with Retry-After). Staff are not limited.
+ */
+export async function guardSubmission(
+  req: PayloadRequest,
+  { post, fields, settings }: Accepted,
+  submitter: Submitter,
+): Promise<void> {
+  const { payload } = req
+  const duplicate = await payload.find({
+    collection: 'comments',
+    where: {
+      post: { equals: post.id },
+      authorEmail: { equals: fields.authorEmail },
+      body: { equals: fields.body },
+      status: { not_equals: 'trash' },
+    },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    select: {},
+    req,
+  })
+  if (duplicate.docs.length) throw new APIError(M.duplicate, 409, undefined, true)
+
+  if (submitter.staff) return
+  const wait = await secondsUntilNextComment(payload, {
+    ip: submitter.ip,
+    intervalSeconds: settings.floodIntervalSeconds ?? 15,
+    req,
+  })
+  if (wait > 0) throw new APIError(M.flood(wait), 429, { retryAfter: wait }, true)
+}
