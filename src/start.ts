@@ -79,6 +79,7 @@ async function main() {
   const { DEMO_ACCOUNTS } = await import('@/seed/demoAccounts')
   const { verifyAkismet } = await import('@/spam/akismetStatus')
   const { createApp } = await import('@/server/app')
+  const { frontOptions } = await import('@/cms/frontOptions')
 
   const runtime = createRuntime(config)
   const payloadConfig = createPayloadConfig(config, runtime)
@@ -104,17 +105,7 @@ async function main() {
     seeded = true
   }
 
-  running.serve(
-    createApp({
-      logger: payload.logger,
-      trustProxy: config.trustProxy,
-      https: config.serverUrl.startsWith('https:'),
-      ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
-      pages: { store: runtime.pages, generation: () => runtime.content.generation },
-      pageStatus: runtime.pageStatus,
-      handle: nextApp.getRequestHandler(),
-    }),
-  )
+  running.serve(createApp(frontOptions(payload, nextApp.getRequestHandler())))
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running

@@ -68,7 +68,8 @@ function createSmtpAdapter(config: EmailConfig, transport: Transporter): EmailAd
     defaultFromName: config.from.name,
     sendEmail: async (message) => {
       try {
-        return await transport.sendMail({ ...message, from: message.from ?? config.from })
+        // A copy: nodemailer writes to the address objects it is given, and the config is frozen.
+        return await transport.sendMail({ ...message, from: message.from ?? { ...config.from } })
       } catch (error) {
         throw smtpError(error, server)
       }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Comment, Post } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 import { createAkismetChecker } from '@/spam/akismet'
 import type { AkismetConfig } from '@/config/akismet'
 import type { SpamCheckDetails } from '@/spam/spamCheckRecord'
@@ -32,11 +33,10 @@ export function akismetConfigFor(
 
 /**
  * Turns Akismet on (the real wrapper and akismet-api client) or off (null), exactly where
- * payload.config.ts puts it when AKISMET_API_KEY is set or not.
+ * the runtime keeps it when AKISMET_API_KEY is set or not.
  */
 export function useAkismet(payload: Payload, config: AkismetConfig | null): void {
-  payload.config.custom ??= {}
-  payload.config.custom.akismet = config ? { config, checker: createAkismetChecker(config) } : null
+  runtimeOf(payload).akismet = config ? { config, checker: createAkismetChecker(config) } : null
 }
 
 export type SubmitOptions = { ip?: string; headers?: Record<string, string>; token?: string }

@@ -1,6 +1,6 @@
 import type http from 'node:http'
 
-import type { NextHandler } from '@/server'
+import type { NextHandler } from '@/server/app'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 

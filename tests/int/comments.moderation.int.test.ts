@@ -222,7 +222,9 @@ describe('comments.moderate', () => {
       const audits = await auditCount(t.payload)
       const res = await moderate('anonymous', { ids: [target.id], action: 'approve' })
       expect(res.status).toBe(401)
-      expect(res.body).toEqual({ errors: [{ message: 'You must be signed in' }] })
+      expect(res.body).toEqual({
+        errors: [{ message: 'You must be signed in to moderate comments' }],
+      })
       expect(await storedDoc(t.payload, 'comments', target.id)).toEqual(before)
       expect(await auditCount(t.payload)).toBe(audits)
     })

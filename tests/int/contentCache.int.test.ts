@@ -1,5 +1,5 @@
-import { contentCache } from '@/cache/contentCache'
 import type { Comment, Post } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
@@ -32,7 +32,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop()
 })
-beforeEach(() => contentCache.clear())
+const contentCache = () => runtimeOf(t.payload).content
+beforeEach(() => contentCache().clear())
 
 const shownIds = async (post: Post) =>
   ((await data.loadPostPage(post.slug))?.comments ?? []).map((comment) => comment.id)
@@ -138,7 +139,7 @@ describe('post page queries', () => {
   }
 
   async function queriesFor(post: Post): Promise<number> {
-    contentCache.clear()
+    contentCache().clear()
     const counter = countDatabaseCalls(t.payload)
     try {
       const loaded = await data.loadPostPage(post.slug)

@@ -264,7 +264,7 @@ describe('comments.export.refusals', () => {
     const before = await auditCount(t.payload)
     const res = await api.call('GET', '/comments/export')
     expect(res.status).toBe(401)
-    expect(res.body).toEqual({ errors: [{ message: 'You must be signed in' }] })
+    expect(res.body).toEqual({ errors: [{ message: 'You must be signed in to export comments' }] })
     expect(await auditCount(t.payload)).toBe(before)
   })
 

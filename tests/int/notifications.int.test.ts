@@ -1,6 +1,6 @@
 import { _internal_jobSystemGlobals, type Payload } from 'payload'
 
-import { runQueuedJobsInThisProcess } from '@/jobs/jobRunner'
+import { runtimeOf } from '@/runtime/runtime'
 import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
 import type { Post } from '@/payload-types'
 
@@ -227,12 +227,13 @@ describe('the job runner', () => {
     expect(sink.messages).toEqual([])
     expect(await notificationJobs(t.payload, res.body.id)).toHaveLength(1)
 
-    // What src/start.ts does.
-    runQueuedJobsInThisProcess()
+    // What src/start.ts does once its migrations are done.
+    const { jobs } = runtimeOf(t.payload)
+    jobs.runHere = true
     try {
       await tick()
     } finally {
-      runQueuedJobsInThisProcess(false)
+      jobs.runHere = false
     }
     const [message] = await sink.waitForMessages(1)
     expect(message.text).toContain('Runner check')

@@ -1,7 +1,8 @@
 import type http from 'node:http'
 
-import { createApp, listen, type RunningServer } from '@/server'
+import type { RunningServer } from '@/server/listen'
 
+import { startFront } from '../helpers/front'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
 
 /** Stands in for Next: echoes what it received, so the tests see what Express passed on. */
@@ -24,8 +25,7 @@ let base: string
 
 beforeAll(async () => {
   t = await startTestPayload()
-  const app = createApp({ payload: t.payload, handle: fakeNext, trustProxy: false, https: true })
-  running = await listen(app, t.payload, { port: 0, host: '127.0.0.1' })
+  running = await startFront(t.payload, fakeNext, { trustProxy: false, https: true })
   base = `http://127.0.0.1:${running.port}`
 })
 afterAll(async () => {
@@ -87,8 +87,7 @@ describe('express server', () => {
 
 describe('trusted proxy', () => {
   it('takes the client address from X-Forwarded-For when TRUST_PROXY is set', async () => {
-    const app = createApp({ payload: t.payload, handle: fakeNext, trustProxy: 1, https: false })
-    const proxied = await listen(app, t.payload, { port: 0, host: '127.0.0.1' })
+    const proxied = await startFront(t.payload, fakeNext, { trustProxy: 1, https: false })
     try {
       const res = await fetch(`http://127.0.0.1:${proxied.port}/x`, {
         headers: { 'x-forwarded-for': '203.0.113.9' },

@@ -2,33 +2,37 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { ConfigError } from '@/config/databaseUrl'
-import { readServerEnv } from '@/config/serverEnv'
+import { readConfig } from '@/config/appConfig'
+import { ConfigError } from '@/config/configError'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'env-test-'))
 
-describe('readServerEnv', () => {
+describe('config.readConfig', () => {
   it('needs nothing outside production: port 3000, SQLite, a generated secret kept in data/', () => {
     const dir = tmp()
-    const env = readServerEnv({ DATA_DIR: dir })
-    expect(env).toMatchObject({ production: false, port: 3000, demoPassword: 'demo-password' })
+    const env = readConfig({ DATA_DIR: dir })
+    expect(env).toMatchObject({
+      production: false,
+      port: 3000,
+      demo: { password: 'demo-password', passwordFromEnv: false },
+    })
     expect(env.database.kind).toBe('sqlite')
     expect(env.secret).toMatch(/^[0-9a-f]{64}$/)
     // The same secret on the next start.
-    expect(readServerEnv({ DATA_DIR: dir }).secret).toBe(env.secret)
+    expect(readConfig({ DATA_DIR: dir }).secret).toBe(env.secret)
     expect(fs.readFileSync(path.join(dir, '.payload-secret'), 'utf8').trim()).toBe(env.secret)
   })
 
   it('refuses production without PAYLOAD_SECRET, and writes no secret file', () => {
     const dir = tmp()
-    expect(() => readServerEnv({ NODE_ENV: 'production', DATA_DIR: dir })).toThrow(
+    expect(() => readConfig({ NODE_ENV: 'production', DATA_DIR: dir })).toThrow(
       /PAYLOAD_SECRET is required/,
     )
     expect(fs.existsSync(path.join(dir, '.payload-secret'))).toBe(false)
   })
 
   it('takes production settings from the environment', () => {
-    const env = readServerEnv({
+    const env = readConfig({
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'a-long-production-secret',
       PORT: '8080',
@@ -56,8 +60,66 @@ describe('readServerEnv', () => {
     [{ SERVER_URL: 'ftp://blog.example.gov' }, /SERVER_URL/],
     [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
     [{ DATABASE_URL: 'mysql://db/x' }, /DATABASE_URL/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV "staging"/],
+    [{ HOST: 'not a host!' }, /HOST "not a host!"/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY entry "yes"/],
+    [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, /TRUST_PROXY entry "10.0.0.0\/33"/],
+    [{ SERVER_URL: 'https://user:pw@blog.example.gov' }, /SERVER_URL/],
   ])('refuses %o with a clear message', (vars, message) => {
-    expect(() => readServerEnv({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
-    expect(() => readServerEnv({ DATA_DIR: tmp(), ...vars })).toThrow(message)
+    expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
+    expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(message)
+  })
+
+  it('reads nothing but the object it is given, and returns it frozen', () => {
+    const config = readConfig({ DATA_DIR: tmp(), PAYLOAD_SECRET: 'a-long-test-secret-value' })
+    expect(Object.isFrozen(config)).toBe(true)
+    expect(Object.isFrozen(config.database)).toBe(true)
+    expect(() => {
+      ;(config as { port: number }).port = 1
+    }).toThrow(TypeError)
+  })
+
+  it('defaults the server URL to the address it listens on, the same for every use', () => {
+    const dir = tmp()
+    expect(readConfig({ DATA_DIR: dir }).serverUrl).toBe('http://localhost:3000')
+    expect(readConfig({ DATA_DIR: dir, HOST: '127.0.0.1', PORT: '8080' }).serverUrl).toBe(
+      'http://127.0.0.1:8080',
+    )
+    expect(readConfig({ DATA_DIR: dir, HOST: '::1' }).serverUrl).toBe('http://[::1]:3000')
+    expect(readConfig({ DATA_DIR: dir, HOST: '0.0.0.0' }).serverUrl).toBe('http://localhost:3000')
+    const config = readConfig({ DATA_DIR: dir, AKISMET_API_KEY: 'abc123' })
+    expect(config.akismet?.siteUrl).toBe(config.serverUrl)
+  })
+
+  it('always trusts the site origin for staff sessions, and only loopback names besides by default', () => {
+    const dir = tmp()
+    expect(readConfig({ DATA_DIR: dir }).trustedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ])
+    expect(
+      readConfig({ DATA_DIR: dir, SERVER_URL: 'https://blog.example.gov/' }).trustedOrigins,
+    ).toEqual(['https://blog.example.gov'])
+  })
+
+  it('accepts the trust proxy forms Express does', () => {
+    const dir = tmp()
+    expect(readConfig({ DATA_DIR: dir }).trustProxy).toBe(false)
+    expect(readConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(readConfig({ DATA_DIR: dir, TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(
+      readConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.168.1.1' }).trustProxy,
+    ).toBe('loopback, 10.0.0.0/8, 192.168.1.1')
+  })
+
+  it('sends is_test to Akismet by default outside production, and not in production', () => {
+    const base = { DATA_DIR: tmp(), AKISMET_API_KEY: 'abc123' }
+    expect(readConfig(base).akismet?.testMode).toBe(true)
+    expect(readConfig({ ...base, NODE_ENV: 'test' }).akismet?.testMode).toBe(true)
+    expect(
+      readConfig({ ...base, NODE_ENV: 'production', PAYLOAD_SECRET: 'a-long-production-secret' })
+        .akismet?.testMode,
+    ).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { ConfigError } from '@/config/databaseUrl'
+import { ConfigError } from '@/config/configError'
 import { readAkismetConfig } from '@/config/akismet'
 
 const development = { production: false, serverUrl: 'http://localhost:3000' }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import { ConfigError, parseDatabaseUrl } from '@/config/databaseUrl'
+import { ConfigError } from '@/config/configError'
+import { parseDatabaseUrl } from '@/config/databaseUrl'
 
 describe('parseDatabaseUrl', () => {
   it('uses a SQLite file in the data directory when DATABASE_URL is unset or blank', () => {

@@ -1,4 +1,4 @@
-import { ConfigError } from '@/config/databaseUrl'
+import { ConfigError } from '@/config/configError'
 import { readEmailConfig } from '@/config/email'
 
 function errorOf(read: () => unknown): Error {

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 
-import { ContentCache } from '@/cache/contentCache'
+import { MemoryContentCache as ContentCache } from '@/runtime/contentCache'
 
 const deferred = <T>() => {
   let resolve!: (value: T) => void

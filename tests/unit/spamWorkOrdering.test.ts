@@ -1,5 +1,5 @@
-import { fewAtATime } from '@/spam/fewAtATime'
-import { oneCommentAtATime } from '@/spam/oneCommentAtATime'
+import { fewAtATime } from '@/runtime/fewAtATime'
+import { SerialPerKey } from '@/runtime/serialPerKey'
 
 /** A piece of work that records when it starts and ends, and finishes when told to. */
 function controlledWork(log: string[], name: string) {
@@ -20,7 +20,10 @@ function controlledWork(log: string[], name: string) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve))
 
-describe('spam.oneCommentAtATime', () => {
+describe('runtime.SerialPerKey (spam work per comment)', () => {
+  const queue = new SerialPerKey()
+  const oneCommentAtATime = <T>(id: number | string, work: () => Promise<T>) => queue.run(id, work)
+
   it('runs work for one comment in the order it was asked for, one piece at a time', async () => {
     const log: string[] = []
     const first = controlledWork(log, 'first')
@@ -34,6 +37,9 @@ describe('spam.oneCommentAtATime', () => {
     expect(log).toEqual(['start first', 'end first', 'start second'])
     second.finish()
     expect(await Promise.all(done)).toEqual(['first', 'second'])
+    // Nothing is kept for a comment once its work is done.
+    await settle()
+    expect(queue.size).toBe(0)
   })
 
   it('lets work for different comments run side by side', async () => {

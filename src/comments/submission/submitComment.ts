@@ -34,10 +34,12 @@ async function decide(
   input: SubmissionInput,
   submitter: Submitter,
   timing: SpamCheckTiming,
+  receivedAt: Date,
 ): Promise<{ accepted: Accepted; decision: Decision }> {
   const accepted = await acceptSubmission(req, input, submitter)
   await guardSubmission(req, accepted, submitter)
-  const screening = await screenSubmission(runtimeOf(req.payload), accepted, submitter, timing)
+  const runtime = runtimeOf(req.payload)
+  const screening = await screenSubmission(runtime, accepted, submitter, timing, receivedAt)
   const decision = await decideStatus(req, accepted, submitter, screening)
   return { accepted, decision }
 }
@@ -47,7 +49,7 @@ function commentData(
   { post, parent, fields, honeypot }: Accepted,
   submitter: Submitter,
   decision: Decision,
-  now = new Date(),
+  receivedAt: Date,
 ): RequiredDataFromCollectionSlug<'comments'> {
   return {
     post: post.id,
@@ -58,7 +60,9 @@ function commentData(
     status: decision.status,
     statusReason: decision.reason,
     statusRule: decision.rule,
-    statusChangedAt: now.toISOString(),
+    // One moment for the whole submission: when it was received (and sent to Akismet as such).
+    createdAt: receivedAt.toISOString(),
+    statusChangedAt: receivedAt.toISOString(),
     submittedBy: submitter.staff?.id ?? null,
     ip: submitter.ip,
     userAgent: submitter.userAgent,
@@ -76,12 +80,13 @@ export async function submitComment(
   req: PayloadRequest,
   input: SubmissionInput,
 ): Promise<SubmittedComment> {
+  const receivedAt = new Date()
   const submitter = submitterOf(req)
   const timing = req.transactionID ? 'queue' : 'now'
-  const { accepted, decision } = await decide(req, input, submitter, timing)
+  const { accepted, decision } = await decide(req, input, submitter, timing, receivedAt)
   const comment = await req.payload.create({
     collection: 'comments',
-    data: commentData(accepted, submitter, decision),
+    data: commentData(accepted, submitter, decision, receivedAt),
     req,
     // What access control guards on a create (server-set fields) the pipeline has set itself.
     overrideAccess: true,
@@ -100,8 +105,9 @@ export async function decideCreatedComment(
   req: PayloadRequest,
   data: Partial<Comment>,
 ): Promise<RequiredDataFromCollectionSlug<'comments'>> {
+  const receivedAt = new Date()
   const submitter = submitterOf(req)
   const input = data as SubmissionInput
-  const { accepted, decision } = await decide(req, input, submitter, 'queue')
-  return commentData(accepted, submitter, decision)
+  const { accepted, decision } = await decide(req, input, submitter, 'queue', receivedAt)
+  return commentData(accepted, submitter, decision, receivedAt)
 }
