@@ -3,7 +3,7 @@ import type { Field } from 'payload'
 import { moderatorsField } from '@/access/moderators'
 
 /** Moderation word lists are private: published, they would tell spammers what to avoid. */
-const wordList = (name: string, label: string, description: string) => ({
+const wordListField = (name: string, label: string, description: string) => ({
   name,
   label,
   type: 'textarea' as const,
@@ -39,12 +39,12 @@ export const discussionFields: Field[] = [
     max: 100,
     admin: { description: '0 turns this rule off.' },
   },
-  wordList(
+  wordListField(
     'moderationWords',
     'Moderation words',
     'One word, phrase or IP address per line. A comment containing one in its name, email, website, text, IP address or browser user agent is held for moderation. Matching is case-insensitive and inside words ("press" matches "WordPress").',
   ),
-  wordList(
+  wordListField(
     'disallowedWords',
     'Disallowed words',
     'Same matching as moderation words; a matching comment goes straight to Trash.',

@@ -1,5 +1,6 @@
-import { ValidationError, type Where } from 'payload'
+import type { Where } from 'payload'
 
+import { refuseFields } from '@/comments/refuseFields'
 import { COMMENT_STATUSES } from '@/comments/statuses'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -13,7 +14,7 @@ export type ExportFilters = {
 }
 
 function refuse(message: string, path: string): never {
-  throw new ValidationError({ errors: [{ path, message }] })
+  return refuseFields([{ path, message }])
 }
 
 /** The export's query parameters, checked; a ValidationError (400) for the first bad one. */

@@ -13,7 +13,7 @@ export type SubmissionFields = {
 // Deliberately plain: one @, no spaces, a dot in the domain. Mail servers decide the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-function text(value: unknown, path: string, errors: FieldError[], multiline = false) {
+function cleanText(value: unknown, path: string, errors: FieldError[], multiline = false) {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'string') {
     errors.push({ path, message: M.notText })
@@ -32,10 +32,10 @@ export function validateSubmission(input: Record<string, unknown>): {
   errors: FieldError[]
 } {
   const errors: FieldError[] = []
-  const authorName = text(input.authorName, 'authorName', errors).trim()
-  const authorEmail = text(input.authorEmail, 'authorEmail', errors).trim()
-  const authorUrl = text(input.authorUrl, 'authorUrl', errors).trim()
-  const body = text(input.body, 'body', errors, true)
+  const authorName = cleanText(input.authorName, 'authorName', errors).trim()
+  const authorEmail = cleanText(input.authorEmail, 'authorEmail', errors).trim()
+  const authorUrl = cleanText(input.authorUrl, 'authorUrl', errors).trim()
+  const body = cleanText(input.body, 'body', errors, true)
   const failed = new Set(errors.map((error) => error.path))
   const fail = (path: string, message: string) => {
     if (!failed.has(path)) errors.push({ path, message })

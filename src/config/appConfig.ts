@@ -101,7 +101,7 @@ export function readConfig(env: Env = process.env): AppConfig {
   const dataDir = dataDirOf(env.DATA_DIR)
   const port = parsePort(env.PORT)
   const host = parseHost(env.HOST)
-  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir)
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE)
   const logLevel = parseLogLevel(env.LOG_LEVEL)
   const demoPassword = env.DEMO_PASSWORD ?? 'demo-password'
   if (!production && demoPassword.length < 8) {

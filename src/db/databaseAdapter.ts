@@ -28,7 +28,9 @@ export function databaseAdapter(target: DatabaseTarget): DatabaseAdapterObj {
       })
     case 'postgres':
       return postgresAdapter({
-        pool: { connectionString: target.url },
+        // Each instance holds at most this many connections; several instances share the
+        // server's max_connections.
+        pool: { connectionString: target.url, max: target.poolSize },
         push: false,
         migrationDir: path.join(migrationsRoot, 'postgres'),
       })

@@ -17,7 +17,7 @@ const BOLD = 1
 const ITALIC = 2
 const element = { direction: 'ltr', format: '', indent: 0, version: 1 } as const
 
-function text(value: string, format = 0): LexicalNode {
+function textNode(value: string, format = 0): LexicalNode {
   return { type: 'text', text: value, format, detail: 0, mode: 'normal', style: '', version: 1 }
 }
 
@@ -28,21 +28,21 @@ export function inlineNodes(source: string): LexicalNode[] {
   let last = 0
   for (const match of source.matchAll(pattern)) {
     const at = match.index ?? 0
-    if (at > last) nodes.push(text(source.slice(last, at)))
-    if (match[1] !== undefined) nodes.push(text(match[1], BOLD))
-    else if (match[2] !== undefined) nodes.push(text(match[2], ITALIC))
+    if (at > last) nodes.push(textNode(source.slice(last, at)))
+    if (match[1] !== undefined) nodes.push(textNode(match[1], BOLD))
+    else if (match[2] !== undefined) nodes.push(textNode(match[2], ITALIC))
     else {
       nodes.push({
         ...element,
         type: 'link',
         version: 3,
         fields: { url: match[4], newTab: false, linkType: 'custom' },
-        children: [text(match[3])],
+        children: [textNode(match[3])],
       })
     }
     last = at + match[0].length
   }
-  if (last < source.length) nodes.push(text(source.slice(last)))
+  if (last < source.length) nodes.push(textNode(source.slice(last)))
   return nodes
 }
 

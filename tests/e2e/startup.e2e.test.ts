@@ -1,4 +1,5 @@
 import http from 'node:http'
+import net from 'node:net'
 
 import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
 import { DEMO_POSTS } from '@/seed/demoContent'
@@ -26,11 +27,11 @@ describe('npm start on an empty SQLite database (demo mode)', () => {
     await app?.stop()
   })
 
-  it('prints the site, admin and API URLs and the demo logins', () => {
+  it('prints the site, admin and API URLs (HOST and PORT, as SERVER_URL is unset) and the demo logins', () => {
     const out = app.output()
-    expect(out).toContain(`Site:    ${app.baseUrl.replace('127.0.0.1', 'localhost')}/`)
-    expect(out).toMatch(/Admin: +http:\/\/localhost:\d+\/admin/)
-    expect(out).toMatch(/GraphQL: http:\/\/localhost:\d+\/api\/graphql/)
+    expect(out).toContain(`Site:    ${app.baseUrl}/`)
+    expect(out).toContain(`Admin:   ${app.baseUrl}/admin`)
+    expect(out).toContain(`GraphQL: ${app.baseUrl}/api/graphql`)
     for (const account of DEMO_ACCOUNTS) expect(out).toContain(account.email)
     expect(out).toContain('Demo content created')
   })
@@ -172,6 +173,41 @@ describe('start-up refusals', () => {
       /^Configuration error: DATABASE_URL .*postgres:\/\/.*mongodb:\/\//,
     )
     expect(output.trim().split('\n')).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      'TRUST_PROXY',
+      { TRUST_PROXY: 'the-load-balancer' },
+      /^Configuration error: TRUST_PROXY entry/,
+    ],
+    ['NODE_ENV', { NODE_ENV: 'development' }, /^Configuration error: NODE_ENV=development/],
+  ])('stops with one line for a bad %s, before touching the database', async (_name, env, line) => {
+    const { code, output } = await runAppExpectingExit(env)
+    expect(code).toBe(1)
+    expect(output.trim()).toMatch(line)
+    expect(output.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('stops with one line when the port is taken or HOST is not an address here', async () => {
+    const taken = net.createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    const { port } = taken.address() as net.AddressInfo
+    try {
+      const busy = await runAppExpectingExit({ HOST: '127.0.0.1', PORT: String(port) })
+      expect(busy.code).toBe(1)
+      expect(busy.output.trim()).toBe(
+        `Start-up stopped: 127.0.0.1:${port} is already in use (PORT=${port}): stop the other server or choose another PORT`,
+      )
+    } finally {
+      taken.close()
+    }
+    // A documentation address (RFC 5737): no machine here has it.
+    const elsewhere = await runAppExpectingExit({ HOST: '192.0.2.7' })
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.output.trim()).toBe(
+      'Start-up stopped: HOST "192.0.2.7" is not an address of this machine',
+    )
   })
 
   it('refuses NODE_ENV=production without PAYLOAD_SECRET', async () => {

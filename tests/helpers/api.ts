@@ -64,7 +64,15 @@ export async function createApiClient() {
 
   async function graphql<T = any>(
     query: string,
-    { token, variables }: { token?: string; variables?: Record<string, unknown> } = {},
+    {
+      token,
+      variables,
+      headers,
+    }: {
+      token?: string
+      variables?: Record<string, unknown>
+      headers?: Record<string, string>
+    } = {},
   ): Promise<ApiResponse<{ data?: T; errors?: { message: string }[] }>> {
     const response = await graphqlPost(
       new Request(new URL('/api/graphql', BASE), {
@@ -72,6 +80,7 @@ export async function createApiClient() {
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `JWT ${token}` } : {}),
+          ...headers,
         },
         body: JSON.stringify({ query, variables }),
       }),

@@ -5,13 +5,15 @@ import { createTestDatabase, type TestDatabase } from './testDatabase'
 export type TestPayload = { payload: Payload; database: TestDatabase; stop: () => Promise<void> }
 
 /**
- * A real Payload on a fresh database of the suite's kind, migrated exactly as start-up does.
+ * A real Payload on a fresh database of the suite's kind, migrated exactly as start-up does;
+ * `env` adds settings (DATABASE_POOL_SIZE, ...).
  * Call stop() in afterAll: it closes the connection and drops the database.
  */
-export async function startTestPayload(): Promise<TestPayload> {
+export async function startTestPayload(env: Record<string, string> = {}): Promise<TestPayload> {
   const database = await createTestDatabase()
   delete process.env.DATABASE_URL
-  Object.assign(process.env, database.env, {
+  // payload.config.ts reads the environment (src/config) when first imported, below.
+  Object.assign(process.env, database.env, env, {
     PAYLOAD_SECRET: 'test-secret-for-jest-only-0123456789',
   })
 

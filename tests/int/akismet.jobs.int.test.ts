@@ -11,6 +11,7 @@ import {
   akismetConfigFor,
   clearJobs,
   commentSubmitter,
+  freshIp,
   GUID,
   jobsOf,
   makeDue,
@@ -451,5 +452,91 @@ describe('Teaching Akismet', () => {
       (await storedComment(t.payload, res.body.id)).spamCheck.details?.history.at(-1),
     ).toMatchObject({ kind: 'submit-spam', guid: expect.stringMatching(GUID) })
     expect(await jobsOf(t.payload, 'reportToAkismet', res.body.id)).toEqual([])
+  })
+})
+
+describe('spam checks queued by GraphQL and the Local API', () => {
+  // Payload opens the write's transaction before any hook runs, so a comment created through
+  // GraphQL or the Local API is not checked inside it: it is held, and the spam queue checks it.
+  const CREATE_COMMENT = `mutation ($data: mutationCommentInput!) {
+    createComment(data: $data) { id status }
+  }`
+  const createByGraphql = (data: Record<string, unknown>) =>
+    api.graphql<{ createComment: { id: number; status: string } }>(CREATE_COMMENT, {
+      variables: {
+        data: {
+          status: 'approved',
+          post: post.id,
+          authorEmail: `gql-${unique()}@example.org`,
+          body: `Asked through GraphQL (${unique()}).`,
+          ...data,
+        },
+      },
+      headers: { 'x-real-ip': freshIp(), 'user-agent': 'GraphQL client/1.0' },
+    })
+
+  it('holds a GraphQL comment, asks Akismet from the queue, then applies the rules', async () => {
+    await setSiteSettings(t.payload, { moderationMode: 'none' })
+    const gql = await createByGraphql({ authorName: 'Quinn Graph' })
+    const created = gql.body.data!.createComment
+    expect(created.status).toBe('pending')
+    expect(received(fake, 'comment-check')).toEqual([])
+    expect(await storedComment(t.payload, created.id)).toMatchObject({
+      status: 'pending',
+      statusRule: 'spam check queued',
+      spamCheck: { verdict: 'unchecked' },
+    })
+    const [job] = await jobsOf(t.payload, 'recheckSpam', created.id)
+    expect(Date.parse(job.waitUntil!)).toBeLessThanOrEqual(Date.now())
+
+    await runSpamQueue()
+
+    const [check] = received(fake, 'comment-check')
+    expect(check.fields).toMatchObject({
+      comment_author: 'Quinn Graph',
+      user_agent: 'GraphQL client/1.0',
+    })
+    const checked = await storedComment(t.payload, created.id)
+    expect(checked).toMatchObject({
+      status: 'approved',
+      statusRule: 'Akismet recheck',
+      spamCheck: { verdict: 'ham' },
+    })
+    expect(checked.spamCheck.details?.history.map((entry) => entry.kind)).toEqual(['check'])
+    // Nobody is asked to moderate a comment the rules approved.
+    await runNotifications()
+    await quietPeriod()
+    expect(sink.messages).toEqual([])
+  })
+
+  it('marks a queued comment spam when Akismet says so, and emails nobody', async () => {
+    const gql = await createByGraphql({ authorName: GUARANTEED_SPAM })
+    const { id } = gql.body.data!.createComment
+    await runSpamQueue()
+    expect(await storedComment(t.payload, id)).toMatchObject({
+      status: 'spam',
+      statusReason: 'Akismet',
+      spamCheck: { verdict: 'spam' },
+    })
+    await runNotifications()
+    await quietPeriod()
+    expect(sink.messages).toEqual([])
+  })
+
+  it('tells the moderators once a queued comment the rules hold has been checked', async () => {
+    await setSiteSettings(t.payload, { moderationMode: 'all' })
+    const gql = await createByGraphql({ authorName: 'Held Graph' })
+    const { id } = gql.body.data!.createComment
+    await runNotifications()
+    await quietPeriod()
+    expect(sink.messages).toEqual([])
+
+    await runSpamQueue()
+    await runNotifications()
+    const [message] = await sink.waitForMessages(1)
+    expect(message.text).toContain('Held Graph')
+    expect((await storedComment(t.payload, id)).statusReason).toBe(
+      'Every comment is held for moderation',
+    )
   })
 })

@@ -23,8 +23,16 @@ describe('parseDatabaseUrl', () => {
 
   it.each(['postgres://u:p@db:5432/blog', 'postgresql://db/blog', 'POSTGRES://db/blog'])(
     'chooses Postgres for %s',
-    (url) => expect(parseDatabaseUrl(url, '/d')).toEqual({ kind: 'postgres', url }),
+    (url) => expect(parseDatabaseUrl(url, '/d')).toEqual({ kind: 'postgres', url, poolSize: 10 }),
   )
+
+  it('takes the Postgres pool size from DATABASE_POOL_SIZE, 1 to 1000', () => {
+    const url = 'postgres://db/blog'
+    expect(parseDatabaseUrl(url, '/d', '3')).toMatchObject({ poolSize: 3 })
+    for (const bad of ['0', '1001', 'ten', '2.5']) {
+      expect(() => parseDatabaseUrl(url, '/d', bad)).toThrow(`DATABASE_POOL_SIZE "${bad}"`)
+    }
+  })
 
   it.each(['mongodb://db:27017/blog', 'mongodb+srv://cluster.example.org/blog'])(
     'chooses MongoDB for %s',

@@ -1,18 +1,15 @@
-import { APIError, ValidationError, type PayloadRequest } from 'payload'
+import { APIError, type PayloadRequest } from 'payload'
 
 import { COMMENT_MESSAGES as M } from '@/comments/messages'
 import { threadClosure } from '@/comments/threadClosure'
-import { validateSubmission, type FieldError } from '@/comments/validateSubmission'
+import { refuseFields } from '@/comments/refuseFields'
+import { validateSubmission } from '@/comments/validateSubmission'
 import { idOf, type Id } from '@/lib/idOf'
 import type { Post, SiteSetting } from '@/payload-types'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { runtimeOf } from '@/runtime/runtime'
 
 import type { Accepted, SubmissionInput, Submitter } from './types'
-
-function refuse(errors: FieldError[]): never {
-  throw new ValidationError({ collection: 'comments', errors })
-}
 
 /** Every discussion setting, moderation word lists included; kept until the settings change. */
 export function discussionSettings(req: PayloadRequest): Promise<SiteSetting> {
@@ -48,9 +45,9 @@ export async function acceptSubmission(
   submitter: Submitter,
 ): Promise<Accepted> {
   const postId = idOf(input.post)
-  if (postId === null) refuse([{ path: 'post', message: M.postRequired }])
+  if (postId === null) refuseFields([{ path: 'post', message: M.postRequired }])
   const post = await publishedPost(req, postId)
-  if (!post) refuse([{ path: 'post', message: M.postNotFound }])
+  if (!post) refuseFields([{ path: 'post', message: M.postNotFound }])
 
   const settings = await discussionSettings(req)
   if (threadClosure(post, settings)) throw new APIError(M.closed, 403, undefined, true)
@@ -67,7 +64,7 @@ export async function acceptSubmission(
     parent = parentId === null ? null : await approvedParent(req, parentId, post)
     if (parent === null) errors.push({ path: 'parent', message: M.parentInvalid })
   }
-  if (errors.length) refuse(errors)
+  if (errors.length) refuseFields(errors)
 
   const honeypot = typeof input.homepage === 'string' ? input.homepage : ''
   return { post, settings, parent, fields, honeypot }

@@ -9,7 +9,7 @@ import type { Accepted, Decision, Screening, Submitter } from './types'
  * that failed or waits in the queue keeps the comment pending); otherwise the moderation rules
  * (src/comments/moderationRules).
  */
-export async function decideStatus(
+export async function decideSubmission(
   req: PayloadRequest,
   { fields, settings }: Accepted,
   submitter: Submitter,

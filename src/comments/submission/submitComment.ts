@@ -4,7 +4,7 @@ import type { Comment } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 
 import { acceptSubmission } from './accept'
-import { decideStatus } from './decide'
+import { decideSubmission } from './decide'
 import { guardSubmission } from './guard'
 import { screenSubmission, type SpamCheckTiming } from './screen'
 import { submitterOf } from './submitter'
@@ -40,7 +40,7 @@ async function decide(
   await guardSubmission(req, accepted, submitter)
   const runtime = runtimeOf(req.payload)
   const screening = await screenSubmission(runtime, accepted, submitter, timing, receivedAt)
-  const decision = await decideStatus(req, accepted, submitter, screening)
+  const decision = await decideSubmission(req, accepted, submitter, screening)
   return { accepted, decision }
 }
 

@@ -12,7 +12,7 @@ import { submitComment } from '@/comments/submission/submitComment'
 import { getPayloadClient } from '@/data/getPayloadClient'
 import type { Comment } from '@/payload-types'
 
-const text = (formData: FormData, name: string) => {
+const formText = (formData: FormData, name: string) => {
   const value = formData.get(name)
   return typeof value === 'string' ? value : ''
 }
@@ -62,9 +62,9 @@ export async function submitCommentAction(
 ): Promise<CommentFormState> {
   const attempt = previous.attempt + 1
   const values = Object.fromEntries(
-    FORM_FIELDS.map((name) => [name, text(formData, name)]),
+    FORM_FIELDS.map((name) => [name, formText(formData, name)]),
   ) as Record<FormField, string>
-  const slug = text(formData, 'slug')
+  const slug = formText(formData, 'slug')
   const payload = await getPayloadClient()
   const requestHeaders = new Headers(await headers())
   const { user } = await payload.auth({ headers: requestHeaders })
@@ -76,13 +76,13 @@ export async function submitCommentAction(
   try {
     // Ids arrive as form text; the pipeline checks and converts them, as for the JSON API.
     const submitted = await submitComment(req, {
-      post: text(formData, 'post'),
-      parent: text(formData, 'parent') || null,
+      post: formText(formData, 'post'),
+      parent: formText(formData, 'parent') || null,
       authorName: values.authorName,
       authorEmail: values.authorEmail,
       authorUrl: values.authorUrl || null,
       body: values.body,
-      [HONEYPOT_FIELD]: text(formData, HONEYPOT_FIELD) || null,
+      [HONEYPOT_FIELD]: formText(formData, HONEYPOT_FIELD) || null,
     })
     doc = submitted.comment
   } catch (error) {

@@ -1,0 +1,8 @@
+import { ValidationError } from 'payload'
+
+import type { FieldError } from './validateSubmission'
+
+/** Refuses a comment request field by field: 400 `{ errors: [{ path, message }] }`. */
+export function refuseFields(errors: FieldError[]): never {
+  throw new ValidationError({ collection: 'comments', errors })
+}
