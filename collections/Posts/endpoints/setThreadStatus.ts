@@ -1,4 +1,4 @@
-import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { requireRole } from '@/api/requireRole'
 import { updateThreadFields } from '@/posts/updateThreadFields'
