@@ -79,9 +79,9 @@ function parseLogLevel(value: string | undefined): LogLevel {
   return raw as LogLevel
 }
 
-function parseSecret(value: string | undefined, production: boolean, dataDir: string): string {
+function parseSecret(value: string | undefined, requireIt: boolean, dataDir: string): string {
   const raw = value?.trim()
-  if (production && !raw) {
+  if (requireIt && !raw) {
     throw new ConfigError(
       'PAYLOAD_SECRET is required when NODE_ENV=production (use a long random string, e.g. `openssl rand -hex 32`)',
     )
@@ -91,11 +91,24 @@ function parseSecret(value: string | undefined, production: boolean, dataDir: st
   return raw || readOrCreateSecret(dataDir)
 }
 
+export type ReadOptions = {
+  /**
+   * Start-up (the default) refuses production without PAYLOAD_SECRET. payload.config.ts is also
+   * imported by Next's build and routes, in a module graph of their own and after Next has set
+   * NODE_ENV=production when it was unset, and by the Payload CLI: there the generated secret
+   * stands in. The instance Next's routes use is start-up's, with start-up's configuration.
+   */
+  requireProductionSecret?: boolean
+}
+
 /**
  * Reads and checks every variable the application uses. Throws a ConfigError whose message is one
  * line an operator can act on. The result is frozen.
  */
-export function readConfig(env: Env = process.env): AppConfig {
+export function readConfig(
+  env: Env = process.env,
+  { requireProductionSecret = true }: ReadOptions = {},
+): AppConfig {
   const nodeEnv = parseNodeEnv(env.NODE_ENV)
   const production = nodeEnv === 'production'
   const dataDir = dataDirOf(env.DATA_DIR)
@@ -113,7 +126,7 @@ export function readConfig(env: Env = process.env): AppConfig {
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
   // Last: the only step that may write (the generated secret), once everything else is valid.
-  const secret = parseSecret(env.PAYLOAD_SECRET, production, dataDir)
+  const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
     production,
     nodeEnv,
@@ -131,4 +144,9 @@ export function readConfig(env: Env = process.env): AppConfig {
     email,
     akismet,
   })
+}
+
+/** For payload.config.ts: the same reading, without start-up's production check (ReadOptions). */
+export function readConfigForImport(): AppConfig {
+  return readConfig(process.env, { requireProductionSecret: false })
 }
