@@ -5,7 +5,7 @@ import { editors, editorsField } from '@/access/editors'
 import { staffField } from '@/access/staff'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { invalidateWithPosts } from '@/runtime/invalidateContent'
-import { slugField } from '@/fields/slugField'
+import { slugField } from '@/cms/slugField'
 
 import { ownProfileOrEditor } from './access/ownProfileOrEditor'
 

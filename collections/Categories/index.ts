@@ -4,7 +4,7 @@ import { anyone } from '@/access/anyone'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { invalidateWithPosts } from '@/runtime/invalidateContent'
 import { editors } from '@/access/editors'
-import { slugField } from '@/fields/slugField'
+import { slugField } from '@/cms/slugField'
 
 const cacheHooks = invalidateWithPosts(CACHE_TAGS.categories)
 

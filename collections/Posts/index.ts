@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { editors } from '@/access/editors'
 import { invalidateDeletedPost, invalidatePosts } from '@/runtime/invalidateContent'
 import { staff, staffField } from '@/access/staff'
-import { slugField } from '@/fields/slugField'
+import { slugField } from '@/cms/slugField'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
 import { readPublishedOrStaff } from './access/readPublishedOrStaff'

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { COMMENT_STATUSES } from '@/comments/statuses'
+import { COMMENT_STATUSES } from '@/comments/rules/statuses'
 
 export type CommentCounts = Record<(typeof COMMENT_STATUSES)[number] | 'all', number>
 

@@ -3,8 +3,8 @@
 import { useActionState, useSyncExternalStore } from 'react'
 
 import { submitCommentAction } from '@/app/(frontend)/posts/[slug]/actions'
-import { INITIAL_FORM_STATE, type CommentFormState } from '@/comments/commentFormState'
-import { HONEYPOT_FIELD } from '@/comments/honeypot'
+import { INITIAL_FORM_STATE, type CommentFormState } from '@/comments/rules/commentFormState'
+import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
 
 import { COMMENT_FIELDS, CommentFormField } from './CommentFormField'
 

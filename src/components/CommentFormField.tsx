@@ -1,5 +1,5 @@
-import { COMMENT_LIMITS } from '@/comments/messages'
-import type { CommentFormState, FormField } from '@/comments/commentFormState'
+import { COMMENT_LIMITS } from '@/comments/rules/messages'
+import type { CommentFormState, FormField } from '@/comments/rules/commentFormState'
 
 export const COMMENT_FIELDS: {
   name: FormField

@@ -1,9 +1,9 @@
 import { Fragment } from 'react'
 
-import type { ThreadNode } from '@/comments/buildThread'
-import { paragraphs } from '@/comments/paragraphs'
-import { isWebUrl } from '@/comments/validateSubmission'
-import { formatDate } from '@/formatDate'
+import type { ThreadNode } from '@/comments/rules/buildThread'
+import { paragraphs } from '@/comments/rules/paragraphs'
+import { isWebUrl } from '@/comments/rules/validateSubmission'
+import { formatDate } from '@/lib/formatDate'
 
 /** Where a comment's "Reply" link goes; absent when the thread is closed. */
 type ReplyHref = ((id: ThreadNode['id']) => string) | null

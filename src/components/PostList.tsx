@@ -1,4 +1,4 @@
-import { formatDate } from '@/formatDate'
+import { formatDate } from '@/lib/formatDate'
 import type { Post } from '@/payload-types'
 
 import { Byline } from './Byline'

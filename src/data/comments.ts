@@ -1,6 +1,6 @@
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
-import type { ThreadComment } from '@/comments/buildThread'
+import type { ThreadComment } from '@/comments/rules/buildThread'
 
 import { getPayloadClient } from './getPayloadClient'
 

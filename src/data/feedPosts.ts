@@ -1,6 +1,6 @@
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
-import type { FeedPost } from '@/feeds/feedXml'
+import type { FeedPost } from '@/site/feedXml'
 import type { Author } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'

@@ -1,4 +1,4 @@
-import type { ThreadComment } from '@/comments/buildThread'
+import type { ThreadComment } from '@/comments/rules/buildThread'
 import type { Post, SiteSetting } from '@/payload-types'
 
 import { listApprovedComments } from './comments'

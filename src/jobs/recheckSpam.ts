@@ -1,6 +1,6 @@
 import { createLocalReq, type PayloadRequest, type TaskConfig } from 'payload'
 
-import { applyModerationRules } from '@/comments/applyModerationRules'
+import { applyModerationRules } from '@/comments/submission/applyModerationRules'
 import type { Comment } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 import { AkismetError } from '@/spam/akismetError'

@@ -5,7 +5,7 @@ import type { AppConfig } from '@/config/appConfig'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
 import { MemoryContentCache, type ContentCache } from './contentCache'
-import { fewAtATime } from './fewAtATime'
+import { fewAtATime } from '../lib/fewAtATime'
 import { MemoryPageStore, type PageStore } from './pageStore'
 import { PageStatus } from './pageStatus'
 import { SerialPerKey } from './serialPerKey'

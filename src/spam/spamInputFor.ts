@@ -1,4 +1,4 @@
-import { HONEYPOT_FIELD } from '@/comments/honeypot'
+import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
 import type { Comment, Post } from '@/payload-types'
 
 import type { SpamCheckInput } from './akismet'

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 import type { Comment, Post } from '@/payload-types'
 import type { AkismetConfig } from '@/config/akismet'
 import { runtimeOf } from '@/runtime/runtime'

@@ -1,7 +1,7 @@
 import { createLocalReq } from 'payload'
 
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
-import type { CommentStatus } from '@/comments/statuses'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
+import type { CommentStatus } from '@/comments/rules/statuses'
 import { NOTIFICATIONS_QUEUE } from '@/jobs/notifyModerators'
 import { recheckSpam, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import type { Post } from '@/payload-types'

@@ -1,6 +1,6 @@
 import type { Comment, Post } from '@/payload-types'
-import type { CommentStatus } from '@/comments/statuses'
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
+import type { CommentStatus } from '@/comments/rules/statuses'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { auditCount, auditEntries, auditEntriesOfComment } from '../helpers/auditTrail'

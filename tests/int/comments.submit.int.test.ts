@@ -1,5 +1,5 @@
 import type { Comment, Post } from '@/payload-types'
-import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/messages'
+import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { auditEntriesOfComment } from '../helpers/auditTrail'

@@ -4,7 +4,7 @@ import { jest } from '@jest/globals'
 import nodemailer from 'nodemailer'
 import type { Payload } from 'payload'
 
-import { createEmailAdapter, LOG_ADAPTER_NOTICE, SMTP_TIMEOUT_MS } from '@/email/emailAdapter'
+import { createEmailAdapter, LOG_ADAPTER_NOTICE, SMTP_TIMEOUT_MS } from '@/cms/emailAdapter'
 import type { EmailConfig } from '@/config/email'
 
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink'

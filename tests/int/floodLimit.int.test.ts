@@ -1,4 +1,4 @@
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 import type { Post } from '@/payload-types'
 import type { NextHandler } from '@/server/app'
 import type { RunningServer } from '@/server/listen'

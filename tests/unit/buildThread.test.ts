@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm'
 
-import { buildThread, type ThreadComment, type ThreadNode } from '@/comments/buildThread'
+import { buildThread, type ThreadComment, type ThreadNode } from '@/comments/rules/buildThread'
 
 const START = Date.parse('2026-03-04T14:00:00.000Z')
 

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from '@/slugify'
+import { SLUG_PATTERN } from '@/lib/slugify'
 import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
 import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS, DEMO_SITE } from '@/seed/demoContent'
 

@@ -1,4 +1,4 @@
-import { EXPORT_COLUMNS, toCsv, toJson, type ExportRow } from '@/comments/exportFormat'
+import { EXPORT_COLUMNS, toCsv, toJson, type ExportRow } from '@/comments/export/exportFormat'
 
 import { parseCsv } from '../helpers/parseCsv'
 

@@ -1,4 +1,4 @@
-import { atomFeed, escapeXml, rssFeed, type FeedPost, type FeedSite } from '@/feeds/feedXml'
+import { atomFeed, escapeXml, rssFeed, type FeedPost, type FeedSite } from '@/site/feedXml'
 
 const site: FeedSite = {
   title: 'Navigation Notes',

@@ -2,8 +2,8 @@ import {
   MODERATION_ACTIONS,
   statusAfter,
   type ModerationAction,
-} from '@/comments/moderationActions'
-import { COMMENT_STATUSES, type CommentStatus } from '@/comments/statuses'
+} from '@/comments/rules/moderationActions'
+import { COMMENT_STATUSES, type CommentStatus } from '@/comments/rules/statuses'
 
 const comment = (status: CommentStatus, previousStatus: CommentStatus | null = null) => ({
   status,

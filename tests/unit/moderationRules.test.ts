@@ -7,7 +7,7 @@ import {
   wordList,
   type ModeratedComment,
   type ModerationSettings,
-} from '@/comments/moderationRules'
+} from '@/comments/rules/moderationRules'
 
 const comment: ModeratedComment = {
   authorName: 'Pat Reader',

@@ -1,4 +1,4 @@
-import { paragraphs } from '@/comments/paragraphs'
+import { paragraphs } from '@/comments/rules/paragraphs'
 
 describe('paragraphs', () => {
   it('returns no paragraphs for empty or blank text', () => {

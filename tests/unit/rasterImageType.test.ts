@@ -1,4 +1,4 @@
-import { rasterImageType } from '@/rasterImageType'
+import { rasterImageType } from '@/lib/rasterImageType'
 
 const bytes = (...values: (number | string)[]) =>
   Uint8Array.from(

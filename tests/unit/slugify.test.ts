@@ -1,4 +1,4 @@
-import { SLUG_PATTERN, slugify } from '@/slugify'
+import { SLUG_PATTERN, slugify } from '@/lib/slugify'
 
 describe('slugify', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { fewAtATime } from '@/runtime/fewAtATime'
+import { fewAtATime } from '@/lib/fewAtATime'
 import { SerialPerKey } from '@/runtime/serialPerKey'
 
 /** A piece of work that records when it starts and ends, and finishes when told to. */

@@ -1,4 +1,4 @@
-import { threadClosure, type AutoCloseSettings } from '@/comments/threadClosure'
+import { threadClosure, type AutoCloseSettings } from '@/comments/rules/threadClosure'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const PUBLISHED = '2026-03-01T12:00:00.000Z'

@@ -1,5 +1,5 @@
-import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/messages'
-import { isWebUrl, validateSubmission } from '@/comments/validateSubmission'
+import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/rules/messages'
+import { isWebUrl, validateSubmission } from '@/comments/rules/validateSubmission'
 
 const valid = {
   authorName: 'Pat Reader',

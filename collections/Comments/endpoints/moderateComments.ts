@@ -7,7 +7,7 @@ import {
   MODERATION_ACTIONS,
   statusAfter,
   type ModerationAction,
-} from '@/comments/moderationActions'
+} from '@/comments/rules/moderationActions'
 
 const MAX_IDS = 500
 const REASON_MAX = 500

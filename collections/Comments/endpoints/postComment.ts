@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { hasRole } from '@/access/roles'
 import { errorResponse } from '@/api/errorResponse'
 import { readJsonObject } from '@/api/readJsonObject'
-import { COMMENT_MESSAGES } from '@/comments/messages'
+import { COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { submitComment } from '@/comments/submission/submitComment'
 import { SUBMISSION_FIELDS, type SubmissionInput } from '@/comments/submission/types'
 

@@ -1,4 +1,4 @@
-import { rejectFieldChanges } from '@/hooks/rejectFieldChanges'
+import { rejectFieldChanges } from '@/cms/rejectFieldChanges'
 
 /**
  * A comment is the reader's record: moderators change its status, never what was submitted.

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { rasterImageType } from '@/rasterImageType'
+import { rasterImageType } from '@/lib/rasterImageType'
 
 /**
  * Checks the uploaded bytes themselves: an SVG renamed to .png or sent as image/png is still

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { requireRole } from '@/api/requireRole'
-import { updateThreadFields } from '@/posts/updateThreadFields'
+import { updateThreadFields } from '@/comments/updateThreadFields'
 
 const REASON_MAX = 500
 const MAX_IDS = 200

@@ -1,5 +1,5 @@
 import { hasRole } from '@/access/roles'
-import { rejectFieldChanges } from '@/hooks/rejectFieldChanges'
+import { rejectFieldChanges } from '@/cms/rejectFieldChanges'
 
 /**
  * Archiving and the discussion settings are editors' decisions (moderators open and close threads

@@ -1,5 +1,5 @@
 import { hasRole } from '@/access/roles'
-import { rejectFieldChanges } from '@/hooks/rejectFieldChanges'
+import { rejectFieldChanges } from '@/cms/rejectFieldChanges'
 
 /** Nobody but an admin sets or changes a role, their own included. */
 export const rejectRoleChange = rejectFieldChanges({

@@ -2,7 +2,7 @@
 import { Button } from '@payloadcms/ui'
 import { useEffect, useRef, useState } from 'react'
 
-import type { ModerationAction } from '@/comments/moderationActions'
+import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { ACTION_LABELS, actionsForTab, commentCount, type QueueTab } from './queueActions'
 

@@ -2,7 +2,7 @@
 import { Button } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
-import type { ModerationAction } from '@/comments/moderationActions'
+import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { ACTION_LABELS, ACTIONS_BY_STATUS } from './queueActions'
 import type { QueueComment } from './queueComment'

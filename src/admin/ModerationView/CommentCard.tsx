@@ -1,5 +1,5 @@
 'use client'
-import type { ModerationAction } from '@/comments/moderationActions'
+import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { CommentActions } from './CommentActions'
 import { STATUS_LABELS } from './queueActions'

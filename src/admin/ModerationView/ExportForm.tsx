@@ -1,6 +1,6 @@
 import { Button } from '@payloadcms/ui'
 
-import { COMMENT_STATUSES } from '@/comments/statuses'
+import { COMMENT_STATUSES } from '@/comments/rules/statuses'
 
 import { STATUS_LABELS } from './queueActions'
 

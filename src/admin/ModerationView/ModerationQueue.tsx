@@ -1,7 +1,7 @@
 'use client'
 import { useRef, useState } from 'react'
 
-import type { ModerationAction } from '@/comments/moderationActions'
+import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { BulkActions } from './BulkActions'
 import { CommentCard } from './CommentCard'

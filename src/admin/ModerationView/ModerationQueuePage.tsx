@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { mayExportComments } from '@/admin/staffAbilities'
 import { countComments } from '@/comments/countComments'
-import { pageNumber } from '@/pageNumber'
+import { pageNumber } from '@/lib/pageNumber'
 
 import { ExportForm } from './ExportForm'
 import { BLATANT, loadQueuePage } from './loadModerationQueue'

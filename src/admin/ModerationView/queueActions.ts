@@ -1,5 +1,5 @@
-import { MODERATION_ACTIONS, type ModerationAction } from '@/comments/moderationActions'
-import type { CommentStatus } from '@/comments/statuses'
+import { MODERATION_ACTIONS, type ModerationAction } from '@/comments/rules/moderationActions'
+import type { CommentStatus } from '@/comments/rules/statuses'
 
 export type QueueTab = CommentStatus | 'all'
 

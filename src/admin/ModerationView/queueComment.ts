@@ -1,4 +1,4 @@
-import type { CommentStatus } from '@/comments/statuses'
+import type { CommentStatus } from '@/comments/rules/statuses'
 
 /** What the moderation queue shows of a comment: plain, serialisable data for the client. */
 export type QueueComment = {

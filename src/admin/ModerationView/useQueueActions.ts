@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 import { postJson } from '@/admin/readApiResult'
-import type { ModerationAction } from '@/comments/moderationActions'
+import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { actionDoneMessage } from './queueActions'
 

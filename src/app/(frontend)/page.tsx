@@ -4,9 +4,9 @@ import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { approvedCommentCounts, listPosts } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
-import { pageNumber } from '@/pageNumber'
-import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
-import { pageMetadata } from '@/seo/pageMetadata'
+import { pageNumber } from '@/lib/pageNumber'
+import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
+import { pageMetadata } from '@/site/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 

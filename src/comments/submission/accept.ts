@@ -1,9 +1,9 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
-import { threadClosure } from '@/comments/threadClosure'
-import { refuseFields } from '@/comments/refuseFields'
-import { validateSubmission } from '@/comments/validateSubmission'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
+import { threadClosure } from '@/comments/rules/threadClosure'
+import { refuseFields } from '@/api/refuseFields'
+import { validateSubmission } from '@/comments/rules/validateSubmission'
 import { idOf, type Id } from '@/lib/idOf'
 import type { Post, SiteSetting } from '@/payload-types'
 import { CACHE_TAGS } from '@/runtime/cacheTags'

@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { applyModerationRules } from '@/comments/applyModerationRules'
+import { applyModerationRules } from '@/comments/submission/applyModerationRules'
 
 import type { Accepted, Decision, Screening, Submitter } from './types'
 
 /**
  * The fourth stage: the status. What the spam screen found decides first (spam is spam; a check
  * that failed or waits in the queue keeps the comment pending); otherwise the moderation rules
- * (src/comments/moderationRules).
+ * (src/comments/rules/moderationRules.ts).
  */
 export async function decideSubmission(
   req: PayloadRequest,

@@ -1,7 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
-import { secondsUntilNextComment } from '@/comments/floodWait'
-import { COMMENT_MESSAGES as M } from '@/comments/messages'
+import { secondsUntilNextComment } from '@/comments/submission/floodWait'
+import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 
 import type { Accepted, Submitter } from './types'
 

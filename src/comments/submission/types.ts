@@ -1,4 +1,4 @@
-import type { SubmissionFields } from '@/comments/validateSubmission'
+import type { SubmissionFields } from '@/comments/rules/validateSubmission'
 import type { Id } from '@/lib/idOf'
 import type { Comment, Post, SiteSetting, User } from '@/payload-types'
 

@@ -1,4 +1,4 @@
-import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
+import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
 
 // Any address no other route claims: the site's own 404 page, inside the site's layout. Without
 // this, Next answers with its built-in page, which has no layout (the site's root layout lives in

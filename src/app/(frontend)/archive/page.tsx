@@ -3,9 +3,9 @@ import type { Metadata } from 'next'
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
 import { listPosts } from '@/data/posts'
-import { pageNumber } from '@/pageNumber'
-import { notFoundPage } from '@/seo/notFoundPage'
-import { pageMetadata } from '@/seo/pageMetadata'
+import { pageNumber } from '@/lib/pageNumber'
+import { notFoundPage } from '@/site/notFoundPage'
+import { pageMetadata } from '@/site/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 

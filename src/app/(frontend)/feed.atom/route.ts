@@ -1,4 +1,4 @@
-import { feedResponse } from '@/feeds/feedResponse'
+import { feedResponse } from '@/site/feedResponse'
 
 export const dynamic = 'force-dynamic'
 

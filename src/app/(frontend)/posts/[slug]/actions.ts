@@ -5,9 +5,13 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { APIError, createLocalReq, ValidationError, type Payload } from 'payload'
 
-import { FORM_FIELDS, type CommentFormState, type FormField } from '@/comments/commentFormState'
-import { HONEYPOT_FIELD } from '@/comments/honeypot'
-import { COMMENT_MESSAGES } from '@/comments/messages'
+import {
+  FORM_FIELDS,
+  type CommentFormState,
+  type FormField,
+} from '@/comments/rules/commentFormState'
+import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
+import { COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { submitComment } from '@/comments/submission/submitComment'
 import { getPayloadClient } from '@/data/getPayloadClient'
 import type { Comment } from '@/payload-types'

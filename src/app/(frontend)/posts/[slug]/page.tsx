@@ -1,18 +1,18 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 
-import { buildThread } from '@/comments/buildThread'
+import { buildThread } from '@/comments/rules/buildThread'
 import { Byline } from '@/components/Byline'
-import { threadClosure } from '@/comments/threadClosure'
+import { threadClosure } from '@/comments/rules/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
 import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
-import { formatDate } from '@/formatDate'
-import { pageNumber } from '@/pageNumber'
+import { formatDate } from '@/lib/formatDate'
+import { pageNumber } from '@/lib/pageNumber'
 import type { Category } from '@/payload-types'
-import { notFoundMetadata, notFoundPage } from '@/seo/notFoundPage'
+import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
 import type { Where } from 'payload'
 
-import { refuseFields } from '@/comments/refuseFields'
-import { COMMENT_STATUSES } from '@/comments/statuses'
+import { refuseFields } from '@/api/refuseFields'
+import { COMMENT_STATUSES } from '@/comments/rules/statuses'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 

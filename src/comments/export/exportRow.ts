@@ -1,4 +1,4 @@
-import type { ExportRow } from '@/comments/exportFormat'
+import type { ExportRow } from '@/comments/export/exportFormat'
 import { idOf } from '@/lib/idOf'
 import type { AuditEntry, Comment, Post } from '@/payload-types'
 

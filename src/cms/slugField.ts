@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { SLUG_PATTERN, slugify } from '@/slugify'
+import { SLUG_PATTERN, slugify } from '@/lib/slugify'
 
 /**
  * A unique, editable slug. Left empty, it is made from `source`; when that slug is taken in the

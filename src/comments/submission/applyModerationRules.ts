@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Comment, SiteSetting, User } from '@/payload-types'
 
-import { decideStatus, type ModerationDecision } from './moderationRules'
+import { decideStatus, type ModerationDecision } from '../rules/moderationRules'
 
 /** The moderation rules for a comment, with the database lookup the first-time rule needs. */
 export function applyModerationRules(
