@@ -20,13 +20,14 @@ afterAll(async () => {
   await fake?.stop()
 })
 
-async function commentCheckOf(app: AppProcess, body: string) {
+async function commentCheckOf(app: AppProcess, body: string, clientAddress: string) {
   const post = await fetch(
     `${app.baseUrl}/api/posts?where[slug][equals]=${openPost.slug}&depth=0`,
   ).then((res) => res.json())
   const res = await fetch(`${app.baseUrl}/api/comments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // A reader of its own each time (behind TRUST_PROXY=1), so the flood interval never applies.
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': clientAddress },
     body: JSON.stringify({
       post: post.docs[0].id,
       authorName: 'Robin Tester',
@@ -43,12 +44,16 @@ async function commentCheckOf(app: AppProcess, body: string) {
 }
 
 describe('Akismet test mode under npm start', () => {
-  const akismet = () => ({ AKISMET_API_KEY: fake.validKey, AKISMET_API_URL: fake.url })
+  const akismet = () => ({
+    AKISMET_API_KEY: fake.validKey,
+    AKISMET_API_URL: fake.url,
+    TRUST_PROXY: '1',
+  })
 
   it('sends is_test when NODE_ENV is unset (the demo), and not with NODE_ENV=production', async () => {
     const demo = await startApp({ ...akismet(), DATA_DIR: dataDir })
     try {
-      const fields = await commentCheckOf(demo, 'Sent from the demo start.')
+      const fields = await commentCheckOf(demo, 'Sent from the demo start.', '198.51.100.10')
       expect(fields.is_test).toBe('true')
       // The default server URL is Akismet's `blog`, as it is Payload's and the pages'.
       expect(fields.blog).toBe(demo.baseUrl)
@@ -64,8 +69,13 @@ describe('Akismet test mode under npm start', () => {
       PAYLOAD_SECRET: 'a-production-secret-for-e2e',
     })
     try {
-      const fields = await commentCheckOf(production, 'Sent from a production start.')
+      const fields = await commentCheckOf(
+        production,
+        'Sent from a production start.',
+        '198.51.100.11',
+      )
       expect(fields).not.toHaveProperty('is_test')
+      expect(fields.user_ip).toBe('198.51.100.11')
     } finally {
       expect(await production.stop()).toBe(0)
     }
