@@ -1,5 +1,6 @@
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { idOf } from '@/lib/idOf'
 import type { ThreadComment } from '@/comments/rules/buildThread'
 
 import { getPayloadClient } from './getPayloadClient'
@@ -22,10 +23,7 @@ export const listApprovedComments = cached(
     })
     return docs.map((doc) => ({
       id: doc.id,
-      parent:
-        typeof doc.parent === 'object' && doc.parent !== null
-          ? doc.parent.id
-          : (doc.parent ?? null),
+      parent: idOf(doc.parent),
       authorName: doc.authorName,
       authorUrl: doc.authorUrl ?? null,
       body: doc.body,

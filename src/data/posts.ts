@@ -3,6 +3,7 @@ import type { Where } from 'payload'
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 
+import { idOf } from '@/lib/idOf'
 import type { Post } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'
@@ -64,7 +65,7 @@ export const approvedCommentCounts = cached(
       select: { post: true },
     })
     for (const { post } of docs) {
-      const id = typeof post === 'object' ? post.id : post
+      const id = idOf(post)!
       counts.set(id, (counts.get(id) ?? 0) + 1)
     }
     return counts

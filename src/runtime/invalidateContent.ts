@@ -7,6 +7,8 @@ import type {
 
 import type { Comment, Post } from '@/payload-types'
 
+import { idOf } from '@/lib/idOf'
+
 import { CACHE_TAGS } from './cacheTags'
 import { runtimeOf } from './runtime'
 
@@ -35,8 +37,7 @@ export const invalidateDeletedPost: CollectionAfterDeleteHook<Post> = ({ doc, re
   return doc
 }
 
-const postIdOf = (comment: Comment) =>
-  typeof comment.post === 'object' ? comment.post.id : comment.post
+const postIdOf = (comment: Comment) => String(idOf(comment.post))
 
 /** Only changes to the set of approved comments change what readers see. */
 export const invalidateComments: CollectionAfterChangeHook<Comment> = ({
