@@ -322,6 +322,10 @@ export interface Comment {
   id: number;
   post: number | Post;
   parent?: (number | null) | Comment;
+  /**
+   * The top-level comment this reply belongs to.
+   */
+  thread?: (number | null) | Comment;
   authorName: string;
   authorEmail: string;
   authorUrl?: string | null;
@@ -672,6 +676,7 @@ export interface CategoriesSelect<T extends boolean = true> {
 export interface CommentsSelect<T extends boolean = true> {
   post?: T;
   parent?: T;
+  thread?: T;
   authorName?: T;
   authorEmail?: T;
   authorUrl?: T;

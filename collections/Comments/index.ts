@@ -14,6 +14,7 @@ import { moderationCounts } from './endpoints/moderationCounts'
 import { replyToComment } from './endpoints/replyToComment'
 import { exportComments } from './endpoints/exportComments'
 import { postComment } from './endpoints/postComment'
+import { assignThread } from './hooks/assignThread'
 import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
 import { decideAkismetReport } from './hooks/decideAkismetReport'
 import { decideNewComment } from './hooks/decideNewComment'
@@ -49,6 +50,14 @@ export const Comments: CollectionConfig = {
     delete: admins,
   },
   defaultSort: 'createdAt',
+  // The reads that grow with the comment count: a post's approved comments in order (and its
+  // counts), a thread's replies, a moderation tab newest first, an address's latest comment.
+  indexes: [
+    { fields: ['post', 'status', 'createdAt'] },
+    { fields: ['thread', 'status', 'createdAt'] },
+    { fields: ['status', 'createdAt'] },
+    { fields: ['ip', 'createdAt'] },
+  ],
   // Our POST / replaces Payload's create route: same rules, the documented error shape.
   endpoints: [postComment, moderateComments, moderationCounts, exportComments, replyToComment],
   // A new comment: decideNewComment (GraphQL, Local API; the pipeline has decided its own),
@@ -56,7 +65,7 @@ export const Comments: CollectionConfig = {
   // queueAkismetReport. The order within each list matters only where a comment says so.
   hooks: {
     beforeValidate: [rejectReaderTextChanges, decideNewComment],
-    beforeChange: [trackStatusChange, decideAkismetReport],
+    beforeChange: [assignThread, trackStatusChange, decideAkismetReport],
     afterChange: [recordNewComment, auditStatusChange, queueAkismetReport, invalidateComments],
     afterDelete: [auditCommentDeletion, invalidateDeletedComment],
   },
@@ -68,6 +77,20 @@ export const Comments: CollectionConfig = {
       type: 'relationship',
       relationTo: 'comments',
       index: true,
+    },
+    {
+      // Lets the post page read a page of threads and all their replies in one query.
+      name: 'thread',
+      label: 'Thread',
+      type: 'relationship',
+      relationTo: 'comments',
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'The top-level comment this reply belongs to.',
+        condition: (data) => Boolean(data?.thread),
+      },
     },
     {
       name: 'authorName',

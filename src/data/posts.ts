@@ -3,7 +3,8 @@ import type { Where } from 'payload'
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 
-import { idOf } from '@/lib/idOf'
+import { approvedCounts } from '@/comments/queries/approvedCounts'
+import type { Id } from '@/lib/idOf'
 import type { Post } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'
@@ -47,29 +48,11 @@ export const listPosts = cached(
   },
 )
 
-/** Approved comments per post, for a page of posts: one query, whatever the page size. */
+/** Approved comments per post, for a page of posts: one grouped count in the database. */
 export const approvedCommentCounts = cached(
   'approvedCommentCounts',
   () => [CACHE_TAGS.comments],
-  async function approvedCommentCounts(postIds: (number | string)[]) {
-    const counts = new Map<number | string, number>()
-    if (postIds.length === 0) return counts
-    const payload = await getPayloadClient()
-    const { docs } = await payload.find({
-      collection: 'comments',
-      overrideAccess: false,
-      user: null,
-      where: { post: { in: postIds }, status: { equals: 'approved' } },
-      pagination: false,
-      depth: 0,
-      select: { post: true },
-    })
-    for (const { post } of docs) {
-      const id = idOf(post)!
-      counts.set(id, (counts.get(id) ?? 0) + 1)
-    }
-    return counts
-  },
+  async (postIds: Id[]) => approvedCounts(await getPayloadClient(), postIds),
 )
 
 /** One published post by slug, or null (unknown slug or not published). */

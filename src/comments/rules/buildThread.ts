@@ -5,6 +5,8 @@ export type ThreadComment = {
   authorUrl: string | null
   body: string
   createdAt: string
+  /** Its number in the whole discussion, when the caller shows only part of it. */
+  number?: number
 }
 
 export type ThreadNode = ThreadComment & { number: number; depth: number; replies: ThreadNode[] }
@@ -19,6 +21,7 @@ const PLACED = 2
  * "comment 7". Replies below `maxDepth` are shown at `maxDepth`, after their ancestor at that level,
  * in date order (as WordPress does). A comment whose parent is missing, or whose parent chain loops,
  * is shown as top-level. Iterative, so a chain of any length is safe; O(n log n) for the sort.
+ * A page of a long discussion passes its comments with their numbers already worked out.
  */
 export function buildThread(comments: ThreadComment[], maxDepth = 5): ThreadNode[] {
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
@@ -71,7 +74,7 @@ export function buildThread(comments: ThreadComment[], maxDepth = 5): ThreadNode
 
   const nodes: ThreadNode[] = sorted.map((comment, index) => ({
     ...comment,
-    number: index + 1,
+    number: comment.number ?? index + 1,
     depth: depth[index],
     replies: [],
   }))

@@ -26,12 +26,20 @@ async function publishedPost(req: PayloadRequest, id: Id): Promise<Post | null> 
   return post && post._status === 'published' ? post : null
 }
 
-/** The stored id of an approved comment on `post`, typed as the database types it, or null. */
-async function approvedParent(req: PayloadRequest, id: Id, post: Post): Promise<Id | null> {
+/**
+ * An approved comment on `post`: its stored id (typed as the database types it) and its thread
+ * (the top-level comment), or null.
+ */
+async function approvedParent(
+  req: PayloadRequest,
+  id: Id,
+  post: Post,
+): Promise<{ id: Id; thread: Id } | null> {
   const parent = await req.payload
     .findByID({ collection: 'comments', id, depth: 0, req, disableErrors: true })
     .catch(() => null)
-  return parent && parent.status === 'approved' && idOf(parent.post) === post.id ? parent.id : null
+  if (!parent || parent.status !== 'approved' || idOf(parent.post) !== post.id) return null
+  return { id: parent.id, thread: idOf(parent.thread) ?? parent.id }
 }
 
 /**
@@ -58,7 +66,7 @@ export async function acceptSubmission(
     authorName: input.authorName || staff?.name,
     authorEmail: input.authorEmail || staff?.email,
   })
-  let parent: Id | null = null
+  let parent: { id: Id; thread: Id } | null = null
   if (input.parent != null && input.parent !== '') {
     const parentId = idOf(input.parent)
     parent = parentId === null ? null : await approvedParent(req, parentId, post)
@@ -67,5 +75,12 @@ export async function acceptSubmission(
   if (errors.length) refuseFields(errors)
 
   const honeypot = typeof input.homepage === 'string' ? input.homepage : ''
-  return { post, settings, parent, fields, honeypot }
+  return {
+    post,
+    settings,
+    parent: parent?.id ?? null,
+    thread: parent?.thread ?? null,
+    fields,
+    honeypot,
+  }
 }

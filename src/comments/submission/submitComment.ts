@@ -46,7 +46,7 @@ async function decide(
 
 /** What the new comment is stored with: the reader's fields, who sent it, and the decision. */
 function commentData(
-  { post, parent, fields, honeypot }: Accepted,
+  { post, parent, thread, fields, honeypot }: Accepted,
   submitter: Submitter,
   decision: Decision,
   receivedAt: Date,
@@ -54,6 +54,7 @@ function commentData(
   return {
     post: post.id,
     parent: parent as number | null,
+    thread: thread as number | null,
     ...fields,
     // Kept only as evidence on the spam it caught.
     homepage: decision.rule === 'honeypot' ? honeypot.slice(0, 1000) : null,

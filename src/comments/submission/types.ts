@@ -29,6 +29,8 @@ export type Accepted = {
   post: Post
   settings: SiteSetting
   parent: Id | null
+  /** The top-level comment a reply belongs to (null for a top-level comment). */
+  thread: Id | null
   fields: SubmissionFields
   /** The hidden honeypot field as sent ('' when empty, as people leave it). */
   honeypot: string

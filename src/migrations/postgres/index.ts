@@ -3,6 +3,7 @@ import * as migration_20261123_204635_comment_display_settings from './20261123_
 import * as migration_20261123_213011_comment_moderation from './20261123_213011_comment_moderation';
 import * as migration_20261123_220740_spam_check_discard from './20261123_220740_spam_check_discard';
 import * as migration_20261130_175018_comment_status_rule from './20261130_175018_comment_status_rule';
+import * as migration_20261130_182929_comment_threads_and_indexes from './20261130_182929_comment_threads_and_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261130_175018_comment_status_rule.up,
     down: migration_20261130_175018_comment_status_rule.down,
-    name: '20261130_175018_comment_status_rule'
+    name: '20261130_175018_comment_status_rule',
+  },
+  {
+    up: migration_20261130_182929_comment_threads_and_indexes.up,
+    down: migration_20261130_182929_comment_threads_and_indexes.down,
+    name: '20261130_182929_comment_threads_and_indexes'
   },
 ];

@@ -44,11 +44,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params, searchParams }: Props) {
-  const data = await loadPostPage((await params).slug)
   const query = await searchParams
   const commentsPage = pageNumber(query.comments)
+  const data = commentsPage === null ? null : await loadPostPage((await params).slug, commentsPage)
   if (!data || commentsPage === null) return notFoundPage()
-  const { post, settings, comments } = data
+  const { post, settings, discussion } = data
+  const { comments, totalPages: threadPages, approvedTotal } = discussion
+  if (commentsPage > threadPages) return notFoundPage()
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = threadClosure(post, settings) !== null
   const replyTo = closed
@@ -63,13 +65,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         }
       : null
   const pageQuery = commentsPage > 1 ? `&comments=${commentsPage}` : ''
-  const thread = buildThread(comments, settings.commentNestingDepth)
-  const threadPages = Math.max(1, Math.ceil(thread.length / settings.commentsPerPage))
-  if (commentsPage > threadPages) return notFoundPage()
-  const shown = thread.slice(
-    (commentsPage - 1) * settings.commentsPerPage,
-    commentsPage * settings.commentsPerPage,
-  )
+  const shown = buildThread(comments, settings.commentNestingDepth)
   return (
     <article>
       {post.archived ? (
@@ -110,7 +106,7 @@ export default async function PostPage({ params, searchParams }: Props) {
       <RichText data={post.body} className="usa-prose post-body" />
       <section aria-labelledby="comments-heading" className="comments">
         <h2 id="comments-heading">
-          {`${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`}
+          {`${approvedTotal} ${approvedTotal === 1 ? 'comment' : 'comments'}`}
         </h2>
         <CommentThread
           nodes={shown}

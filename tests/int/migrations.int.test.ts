@@ -1,0 +1,60 @@
+import type { MigrateUpArgs } from '@payloadcms/db-sqlite'
+
+import { idOf } from '@/lib/idOf'
+import { migrations as postgresMigrations } from '@/migrations/postgres'
+import { migrations as sqliteMigrations } from '@/migrations/sqlite'
+
+import { createComment, createPost } from '../helpers/factories'
+import { startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+let t: TestPayload
+
+beforeAll(async () => {
+  t = await startTestPayload()
+})
+afterAll(async () => {
+  await t?.stop()
+})
+
+/** Runs one committed migration's `down` then `up`, as `payload migrate` would. */
+async function rerun(name: string) {
+  const list = t.database.kind === 'postgres' ? postgresMigrations : sqliteMigrations
+  const migration = list.find((entry) => entry.name.endsWith(name))!
+  const args = {
+    db: (t.payload.db as unknown as { drizzle: unknown }).drizzle,
+    payload: t.payload,
+    req: {},
+  } as unknown as MigrateUpArgs
+  await migration.down(args as never)
+  await migration.up(args as never)
+}
+
+// MongoDB has no SQL schema to migrate.
+;(process.env.TEST_DATABASE === 'mongodb' ? describe.skip : describe)('migrations', () => {
+  it('comment_threads_and_indexes puts every existing reply in its top-level comment thread', async () => {
+    const post = await createPost(t.payload)
+    const top = await createComment(t.payload, post)
+    const reply = await createComment(t.payload, post, { parent: top.id })
+    const deep = await createComment(t.payload, post, { parent: reply.id })
+    const other = await createComment(t.payload, post)
+    const threads = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          [top, reply, deep, other].map(async (comment) => {
+            const stored = await t.payload.findByID({
+              collection: 'comments',
+              id: comment.id,
+              depth: 0,
+            })
+            return [comment.id, idOf(stored.thread)]
+          }),
+        ),
+      )
+    const expected = { [top.id]: null, [reply.id]: top.id, [deep.id]: top.id, [other.id]: null }
+    expect(await threads()).toEqual(expected)
+
+    // The column as it was before the migration (gone, with its values), then the migration.
+    await rerun('comment_threads_and_indexes')
+    expect(await threads()).toEqual(expected)
+  })
+})

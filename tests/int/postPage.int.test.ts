@@ -1,0 +1,119 @@
+import type { Post } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
+
+import { insertComments, threadsPlan, type Planned } from '../helpers/bulkComments'
+import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
+import { createPost } from '../helpers/factories'
+import { DISCUSSION_DEFAULTS, setSiteSettings } from '../helpers/siteSettings'
+import { startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+// The post page at volume: the database pages, counts and numbers the discussion; the server
+// reads one page of threads and their replies, whatever the number of comments.
+
+const PER_PAGE = 10
+
+let t: TestPayload
+let data: {
+  loadPostPage: typeof import('@/data/postPage').loadPostPage
+  approvedCommentCounts: typeof import('@/data/posts').approvedCommentCounts
+}
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  await setSiteSettings(t.payload, { ...DISCUSSION_DEFAULTS, commentsPerPage: PER_PAGE })
+  data = { ...(await import('@/data/postPage')), ...(await import('@/data/posts')) }
+})
+afterAll(async () => {
+  await t?.stop()
+})
+beforeEach(() => runtimeOf(t.payload).content.clear())
+
+async function measured(post: Post, page = 1) {
+  runtimeOf(t.payload).content.clear()
+  const counter = countDatabaseCalls(t.payload)
+  try {
+    const loaded = await data.loadPostPage(post.slug, page)
+    return { loaded: loaded!, queries: counter.calls(), documents: counter.documents() }
+  } finally {
+    counter.stop()
+  }
+}
+
+describe('the post page at volume', () => {
+  it('makes the same queries and loads one page of threads and their replies, for 20 comments as for 2,000', async () => {
+    const small = await createPost(t.payload)
+    await insertComments(t.payload, small, threadsPlan(10, 1))
+    const large = await createPost(t.payload)
+    // 1,000 threads of one reply each, and 200 comments readers never see.
+    const plan: Planned[] = threadsPlan(1000, 1)
+    for (const status of ['pending', 'spam', 'trash', 'pending'] as const) {
+      for (let i = 0; i < 50; i++) plan.push({ status })
+    }
+    await insertComments(t.payload, large, plan)
+
+    const forSmall = await measured(small)
+    const forLarge = await measured(large)
+    expect(forLarge.queries).toBe(forSmall.queries)
+    // The post (and what it shows), then the page: 10 threads and their 10 replies.
+    expect(forLarge.loaded.discussion.comments).toHaveLength(2 * PER_PAGE)
+    expect(forLarge.documents).toBe(forSmall.documents)
+    expect(forLarge.documents).toBeLessThan(2 * PER_PAGE + 10)
+    expect(forLarge.loaded.discussion).toMatchObject({ approvedTotal: 2000, totalPages: 100 })
+  }, 120_000)
+
+  it('numbers each comment by its place in the whole discussion, on any page', async () => {
+    const post = await createPost(t.payload)
+    // 0 top, 1 its reply, 2 pending (not counted), 3 top, 4 reply to 1 ... in date order.
+    const plan: Planned[] = [{}, { replyTo: 0 }, { status: 'pending' }, {}, { replyTo: 1 }]
+    for (let i = 0; i < 2 * PER_PAGE; i++) plan.push({})
+    plan.push({ replyTo: 3 }) // a late reply to a thread on page 1
+    const stored = await insertComments(t.payload, post, plan)
+
+    const first = (await measured(post, 1)).loaded.discussion.comments
+    const numberOf = (index: number) =>
+      first.find((comment) => comment.id === stored[index].id)?.number
+    expect([0, 1, 3, 4].map(numberOf)).toEqual([1, 2, 3, 4])
+    // The late reply comes after every other approved comment: 24 of them.
+    expect(numberOf(plan.length - 1)).toBe(25)
+
+    const third = (await measured(post, 3)).loaded.discussion
+    expect(third.totalPages).toBe(3)
+    // Page 3 holds the last two top-level comments (22 top-level in all, 10 a page).
+    expect(third.comments.map((comment) => comment.number)).toEqual([23, 24])
+  })
+
+  it('counts only approved comments, for the page and for the home page', async () => {
+    const post = await createPost(t.payload)
+    const other = await createPost(t.payload)
+    const plan: Planned[] = [
+      {},
+      { status: 'pending' },
+      { replyTo: 0 },
+      { status: 'spam' },
+      { status: 'trash' },
+      {},
+    ]
+    await insertComments(t.payload, post, plan)
+    await insertComments(t.payload, other, [{ status: 'pending' }])
+    const loaded = (await measured(post)).loaded.discussion
+    expect(loaded.approvedTotal).toBe(3)
+    expect(loaded.comments.map((comment) => comment.number)).toEqual([1, 3, 2])
+
+    const counts = await data.approvedCommentCounts([post.id, other.id])
+    expect(Object.fromEntries(counts)).toEqual({ [post.id]: 3, [other.id]: 0 })
+  })
+
+  it('answers the home page counts with one query for a page of posts', async () => {
+    const posts = await Promise.all(Array.from({ length: 5 }, () => createPost(t.payload)))
+    for (const post of posts) await insertComments(t.payload, post, threadsPlan(3, 1))
+    runtimeOf(t.payload).content.clear()
+    const counter = countDatabaseCalls(t.payload)
+    try {
+      const counts = await data.approvedCommentCounts(posts.map((post) => post.id))
+      expect([...counts.values()]).toEqual([6, 6, 6, 6, 6])
+      expect(counter.calls()).toBe(t.database.kind === 'mongodb' ? posts.length : 1)
+    } finally {
+      counter.stop()
+    }
+  })
+})
