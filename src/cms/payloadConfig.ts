@@ -33,6 +33,7 @@ import { Users } from '@collections/Users'
 import { hasRole } from '@/access/roles'
 import type { AppConfig } from '@/config/appConfig'
 import { databaseAdapter } from '@/db/databaseAdapter'
+import { withPageSizeCap } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
@@ -68,7 +69,9 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
         },
       },
     },
-    collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users],
+    collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users].map(
+      withPageSizeCap,
+    ),
     globals: [SiteSettings],
     editor: lexicalEditor({
       features: () => [
