@@ -5,6 +5,7 @@ import { useActionState, useSyncExternalStore } from 'react'
 import { submitCommentAction } from '@/app/(frontend)/posts/[slug]/actions'
 import { INITIAL_FORM_STATE, type CommentFormState } from '@/comments/rules/commentFormState'
 import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
+import { commentPermalink } from '@/site/permalinks'
 
 import { COMMENT_FIELDS, CommentFormField } from './CommentFormField'
 
@@ -59,7 +60,7 @@ export function CommentForm({ postId, slug, replyTo, submitted }: Props) {
                   ? 'Your comment has been published. '
                   : 'Your comment is awaiting moderation.'}
                 {done.status === 'approved' && done.commentId ? (
-                  <a href={`#comment-${done.commentId}`}>View your comment</a>
+                  <a href={commentPermalink(slug, done.commentId)}>View your comment</a>
                 ) : null}
               </p>
             </div>

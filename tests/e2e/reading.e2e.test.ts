@@ -290,5 +290,19 @@ describe('long threads (runs last: it changes the site settings)', () => {
     expect(second.text).toContain(`Later comment number ${extra}.`)
     expect(second.text.match(/<li id="comment-\d+" class="comment">/g)?.length).toBeGreaterThan(0)
     expect((await html(`/posts/${open.slug}?comments=3`)).status).toBe(404)
+
+    // The permalink of the last comment leads to page 2, where it is shown.
+    const last = await fetch(
+      `${app.baseUrl}/api/comments?where[body][equals]=Later comment number ${extra}.&depth=0`,
+    ).then((r) => r.json())
+    const id = last.docs[0].id
+    const permalink = await fetch(`${app.baseUrl}/posts/${open.slug}/comments/${id}`, {
+      redirect: 'manual',
+    })
+    expect(permalink.status).toBe(307)
+    expect(permalink.headers.get('location')).toBe(`/posts/${open.slug}?comments=2#comment-${id}`)
+    const unknown = await html(`/posts/${open.slug}/comments/999999`)
+    expect(unknown.status).toBe(404)
+    expect(unknown.text).toContain('Page not found')
   })
 })

@@ -1,5 +1,6 @@
 'use client'
 import type { ModerationAction } from '@/comments/rules/moderationActions'
+import { commentPermalink } from '@/site/permalinks'
 
 import { CommentActions } from './CommentActions'
 import { STATUS_LABELS } from './queueActions'
@@ -50,7 +51,7 @@ export function CommentCard({ adminRoute, busy, comment, selected, onToggle, ...
               {post.title}{' '}
               <span className="moderation__post-links">
                 {post.slug ? (
-                  <a href={`/posts/${post.slug}#comment-${comment.id}`}>View on site</a>
+                  <a href={commentPermalink(post.slug, comment.id)}>View on site</a>
                 ) : null}{' '}
                 <a href={`${adminRoute}/collections/posts/${post.id}`}>Edit post</a>
               </span>
