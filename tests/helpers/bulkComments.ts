@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { CommentStatus } from '@/comments/rules/statuses'
+import { sqlRows } from '@/comments/queries/sqlQuery'
 import type { Comment, Post } from '@/payload-types'
 
 export type Planned = {
@@ -65,4 +66,51 @@ export function threadsPlan(threads: number, repliesEach: number): Planned[] {
     for (let j = 0; j < repliesEach; j++) plan.push({ replyTo: top })
   }
   return plan
+}
+
+/**
+ * Stores `count` approved top-level comments on `post` as fast as the database takes them:
+ * multi-row INSERTs on SQLite and PostgreSQL, insertMany on MongoDB. For volume tests only.
+ */
+export async function insertManyComments(
+  payload: Payload,
+  post: Post,
+  count: number,
+  { bodyLength = 100 }: { bodyLength?: number } = {},
+): Promise<void> {
+  const start = Date.parse('2026-01-01T00:00:00Z')
+  const body = 'x'.repeat(bodyLength)
+  const row = (i: number) => {
+    const at = new Date(start + i * 1000).toISOString()
+    return { name: `Reader ${i}`, email: `reader-${i}@example.org`, at }
+  }
+  for (let from = 0; from < count; from += 500) {
+    const batch = Array.from({ length: Math.min(500, count - from) }, (_, i) => row(from + i))
+    const done = await sqlRows(
+      payload,
+      (sql) => sql`INSERT INTO comments
+        (post_id, author_name, author_email, body, status, created_at, updated_at)
+        VALUES ${sql.join(
+          batch.map(
+            (r) => sql`(${post.id}, ${r.name}, ${r.email}, ${body}, 'approved', ${r.at}, ${r.at})`,
+          ),
+          sql`, `,
+        )}`,
+    )
+    if (done) continue
+    const mongo = payload.db as unknown as {
+      collections: { comments: { insertMany(docs: unknown[]): Promise<unknown> } }
+    }
+    await mongo.collections.comments.insertMany(
+      batch.map((r) => ({
+        post: post.id,
+        authorName: r.name,
+        authorEmail: r.email,
+        body,
+        status: 'approved',
+        createdAt: new Date(r.at),
+        updatedAt: new Date(r.at),
+      })),
+    )
+  }
 }

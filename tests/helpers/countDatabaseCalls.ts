@@ -22,12 +22,14 @@ const RAW_SQL = ['all', 'execute'] as const
  */
 export function countDatabaseCalls(payload: Payload): {
   calls: () => number
-  /** Documents the `find` calls returned. */
+  /** Documents the `find` calls returned, in all and at most in one call. */
   documents: () => number
+  largestFind: () => number
   stop: () => void
 } {
   let calls = 0
   let documents = 0
+  let largestFind = 0
   const db = payload.db as unknown as Record<string, unknown>
   const originals = new Map<string, unknown>()
   for (const name of READS) {
@@ -38,7 +40,10 @@ export function countDatabaseCalls(payload: Payload): {
       calls++
       const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(this, args)
       const docs = (result as { docs?: unknown[] } | null)?.docs
-      if (name === 'find' && Array.isArray(docs)) documents += docs.length
+      if (name === 'find' && Array.isArray(docs)) {
+        documents += docs.length
+        largestFind = Math.max(largestFind, docs.length)
+      }
       return result
     }
   }
@@ -56,6 +61,7 @@ export function countDatabaseCalls(payload: Payload): {
   return {
     calls: () => calls,
     documents: () => documents,
+    largestFind: () => largestFind,
     stop: () => {
       for (const [name, original] of originals) db[name] = original
       for (const [name, original] of rawOriginals) drizzle![name] = original

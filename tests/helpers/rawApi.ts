@@ -24,3 +24,20 @@ export async function createRawGet() {
     return { status: response.status, text, headers: response.headers }
   }
 }
+
+/** GET through Payload's REST route handler in-process, answering the Response to read as it streams. */
+export async function createStreamingGet() {
+  const { default: config } = await import('@payload-config')
+  const { REST_GET } = await import('@payloadcms/next/routes')
+  const get = REST_GET(config)
+  return (path: string, { token }: { token?: string } = {}): Promise<Response> => {
+    const url = new URL(`/api${path}`, 'http://localhost:3000')
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
+    return get(new Request(url, { headers: token ? { authorization: `JWT ${token}` } : {} }), {
+      params: Promise.resolve({ slug }),
+    })
+  }
+}

@@ -4,12 +4,9 @@ import { errorResponse } from '@/api/errorResponse'
 import { requireRole } from '@/api/requireRole'
 import { recordAudit } from '@/audit/recordAudit'
 import { readFilters, whereOf, type ExportFilters } from '@/comments/export/exportFilters'
-import { toCsv, toJson, type ExportRow } from '@/comments/export/exportFormat'
-import { toRow } from '@/comments/export/exportRow'
-import { idOf } from '@/lib/idOf'
-import type { AuditEntry, User } from '@/payload-types'
-
-const BATCH = 500
+import { exportBatches } from '@/comments/export/exportBatches'
+import { CSV_HEAD, csvRecord, jsonExport } from '@/comments/export/exportFormat'
+import type { User } from '@/payload-types'
 
 /**
  * GET /api/comments/export?format=csv|json&post=&status=&from=YYYY-MM-DD&to=YYYY-MM-DD
@@ -29,50 +26,51 @@ export const exportComments: Endpoint = {
       return errorResponse(error)
     }
     const { payload } = req
-    const rows: ExportRow[] = []
-    for (let page = 1; ; page++) {
-      const result = await payload.find({
-        collection: 'comments',
-        where: whereOf(filters),
-        sort: 'createdAt',
-        limit: BATCH,
-        page,
-        depth: 1,
-        populate: { posts: { title: true, slug: true } },
-        select: { history: false },
-        req,
-      })
-      const ids = result.docs.map((doc) => doc.id)
-      const { docs: entries } = ids.length
-        ? await payload.find({
-            collection: 'audit-entries',
-            where: { comment: { in: ids } },
-            sort: 'createdAt',
-            pagination: false,
-            depth: 0,
-            req,
-          })
-        : { docs: [] as AuditEntry[] }
-      const byComment = new Map<string, AuditEntry[]>()
-      for (const entry of entries) {
-        const key = String(idOf(entry.comment))
-        byComment.set(key, [...(byComment.get(key) ?? []), entry])
-      }
-      for (const doc of result.docs) rows.push(toRow(doc, byComment.get(String(doc.id)) ?? []))
-      if (!result.hasNextPage) break
-    }
+    const where = whereOf(filters)
+    const { totalDocs: count } = await payload.count({ collection: 'comments', where, req })
     const { format, ...filterValues } = filters
+    // On record before the first byte: what was asked for, and how much.
     await recordAudit(req, {
       action: 'comment-export',
       actor: { user: admin },
-      summary: `Exported ${rows.length} comments as ${format.toUpperCase()}`,
+      summary: `Exported ${count} comments as ${format.toUpperCase()}`,
       targetType: 'comment',
-      details: { count: rows.length, format, filters: filterValues },
+      details: { count, format, filters: filterValues },
     })
     const generatedAt = new Date().toISOString()
     const stamp = generatedAt.slice(0, 16).replace(/[-:T]/g, '')
-    const body =
-      format === 'csv' ? toCsv(rows) : toJson(rows, { generatedAt, filters: filterValues })
+    const batches = exportBatches(payload, req, where)
+    const encoder = new TextEncoder()
+    let first = true
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(
+            format === 'csv'
+              ? CSV_HEAD
+              : jsonExport.head({ generatedAt, filters: filterValues, count }),
+          ),
+        )
+      },
+      // One batch per pull: the reader's pace decides how fast the database is read.
+      async pull(controller) {
+        const next = await batches.next()
+        if (next.done) {
+          if (format === 'json') controller.enqueue(encoder.encode(jsonExport.tail(first)))
+          controller.close()
+          return
+        }
+        const text =
+          format === 'csv'
+            ? next.value.map(csvRecord).join('')
+            : next.value.map((row, i) => jsonExport.record(row, first && i === 0)).join('')
+        first = false
+        controller.enqueue(encoder.encode(text))
+      },
+      async cancel() {
+        await batches.return(undefined)
+      },
+    })
     return new Response(body, {
       status: 200,
       headers: {

@@ -99,29 +99,44 @@ function cell(row: ExportRow, column: (typeof EXPORT_COLUMNS)[number]): string {
   return quote(TRUSTED_COLUMNS.has(column) ? text : neutralizeFormula(text))
 }
 
-function csvRecord(row: ExportRow): string {
+export function csvRecord(row: ExportRow): string {
   return EXPORT_COLUMNS.map((column) => cell(row, column)).join(',') + CRLF
 }
 
-const CSV_HEAD = BOM + EXPORT_COLUMNS.join(',') + CRLF
+/** The first line: a UTF-8 byte order mark (without it Excel reads the local code page) and the columns. */
+export const CSV_HEAD = BOM + EXPORT_COLUMNS.join(',') + CRLF
 
-/**
- * RFC 4180 CSV with a UTF-8 byte order mark (without it Excel reads UTF-8 as the local code page)
- * and one record per comment; null is an empty cell.
- */
+/** RFC 4180 CSV, one record per comment; null is an empty cell. */
 export function toCsv(rows: ExportRow[]): string {
   return CSV_HEAD + rows.map(csvRecord).join('')
+}
+
+export type JsonMeta = {
+  generatedAt: string
+  filters: Record<string, string | null>
+  count: number
+}
+
+const indent = (text: string, spaces: number) => text.replace(/\n/g, `\n${' '.repeat(spaces)}`)
+
+/**
+ * The JSON document in three parts, so that it can be written a record at a time:
+ * `{ generatedAt, filters, count, comments: [ ... ] }`, indented by two spaces.
+ */
+export const jsonExport = {
+  head: (meta: JsonMeta) => JSON.stringify(meta, null, 2).replace(/\n}$/, ',\n  "comments": ['),
+  record: (row: ExportRow, first: boolean) =>
+    `${first ? '' : ','}\n    ${indent(JSON.stringify(row, null, 2), 4)}`,
+  tail: (empty: boolean) => (empty ? ']\n}\n' : '\n  ]\n}\n'),
 }
 
 export function toJson(
   rows: ExportRow[],
   meta: { generatedAt: string; filters: Record<string, string | null> },
 ): string {
-  const document = {
-    generatedAt: meta.generatedAt,
-    filters: meta.filters,
-    count: rows.length,
-    comments: rows,
-  }
-  return JSON.stringify(document, null, 2) + '\n'
+  return (
+    jsonExport.head({ ...meta, count: rows.length }) +
+    rows.map((row, index) => jsonExport.record(row, index === 0)).join('') +
+    jsonExport.tail(rows.length === 0)
+  )
 }
