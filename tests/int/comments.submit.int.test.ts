@@ -2,6 +2,7 @@ import type { Comment, Post } from '@/payload-types'
 import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
+import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
 import { auditEntriesOfComment } from '../helpers/auditTrail'
 import { localAuth, restAuth } from '../helpers/callers'
 import { createComment, createPost, createStaff, unique, type Staff } from '../helpers/factories'
@@ -533,5 +534,39 @@ describe('comments.floodLimit', () => {
     const second = await submit(submission(), { headers })
     expect(second.status).toBe(429)
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(590)
+  })
+})
+
+describe('comments.submit: malformed requests cost no database work', () => {
+  it.each([
+    ['an array', [1, 2]],
+    ['a string', 'hello'],
+    ['fields of the wrong type', { post: 1, authorName: 7, authorEmail: [], body: {} }],
+    ['no post', { authorName: 'Sam', authorEmail: 'sam@example.com', body: 'Hello' }],
+    ['a post id of the wrong shape', { post: { nested: true }, authorName: 'Sam' }],
+    ['a parent id of the wrong shape', { post: 1, parent: [3], body: 'Hi' }],
+  ])('refuses %s with 400 before any query', async (_what, json) => {
+    const counter = countDatabaseCalls(t.payload)
+    try {
+      expect((await submit(json)).status).toBe(400)
+      expect(counter.calls()).toBe(0)
+    } finally {
+      counter.stop()
+    }
+  })
+})
+
+describe('comments.submit: the lean path', () => {
+  it('reads what it needs once: post, duplicate, flood and first-time checks', async () => {
+    await submit(submission()) // settings now cached, as on a running site
+    const counter = countDatabaseCalls(t.payload)
+    try {
+      const res = await submit(submission(), { headers: { 'x-real-ip': '192.0.2.200' } })
+      expect(res.status).toBe(201)
+      // findByID post, the duplicate check, the flood check, "has an approved comment".
+      expect(counter.calls()).toBe(4)
+    } finally {
+      counter.stop()
+    }
   })
 })

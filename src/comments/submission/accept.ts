@@ -43,36 +43,36 @@ async function approvedParent(
 }
 
 /**
- * The first stage: the post must be published and its thread open (403 "Comments are closed."),
- * the fields valid, a reply's parent an approved comment of the same post (400 with one error per
- * field). Staff may leave name and email out: theirs are used.
+ * The first stage. What can be checked without the database first (400 with one error per field:
+ * text fields, a post id, a parent id), so that a malformed request costs no query; then the post
+ * must be published and its thread open (403 "Comments are closed."), and a reply's parent an
+ * approved comment of the same post. Staff may leave name and email out: theirs are used.
  */
 export async function acceptSubmission(
   req: PayloadRequest,
   input: SubmissionInput,
   submitter: Submitter,
 ): Promise<Accepted> {
-  const postId = idOf(input.post)
-  if (postId === null) refuseFields([{ path: 'post', message: M.postRequired }])
-  const post = await publishedPost(req, postId)
-  if (!post) refuseFields([{ path: 'post', message: M.postNotFound }])
-
-  const settings = await discussionSettings(req)
-  if (threadClosure(post, settings)) throw new APIError(M.closed, 403, undefined, true)
-
   const { staff } = submitter
   const { values: fields, errors } = validateSubmission({
     ...input,
     authorName: input.authorName || staff?.name,
     authorEmail: input.authorEmail || staff?.email,
   })
-  let parent: { id: Id; thread: Id } | null = null
-  if (input.parent != null && input.parent !== '') {
-    const parentId = idOf(input.parent)
-    parent = parentId === null ? null : await approvedParent(req, parentId, post)
-    if (parent === null) errors.push({ path: 'parent', message: M.parentInvalid })
-  }
-  if (errors.length) refuseFields(errors)
+  const postId = idOf(input.post)
+  if (postId === null) errors.unshift({ path: 'post', message: M.postRequired })
+  const wantsParent = input.parent != null && input.parent !== ''
+  const parentId = wantsParent ? idOf(input.parent) : null
+  if (wantsParent && parentId === null) errors.push({ path: 'parent', message: M.parentInvalid })
+  if (errors.length || postId === null) refuseFields(errors)
+
+  const post = await publishedPost(req, postId)
+  if (!post) refuseFields([{ path: 'post', message: M.postNotFound }])
+  const settings = await discussionSettings(req)
+  if (threadClosure(post, settings)) throw new APIError(M.closed, 403, undefined, true)
+
+  const parent = parentId === null ? null : await approvedParent(req, parentId, post)
+  if (parentId !== null && !parent) refuseFields([{ path: 'parent', message: M.parentInvalid }])
 
   const honeypot = typeof input.homepage === 'string' ? input.homepage : ''
   return {
