@@ -1,101 +1,196 @@
 /**
- * `npm run bench`: starts the production server on a fresh SQLite database with the demo
- * content, then times requests from this process over loopback. Every figure is reported as a
- * ratio to a baseline measured in the same run (GET /healthz: Express plus one database query),
- * so results compare across machines. Also reports the server's resident memory.
+ * `npm run bench -- [--database=sqlite|postgres] [--scales=10000,100000,1000000] [--quick]`
  *
- *   npm run bench [-- --requests=300 --concurrency=8]
+ * Measures the blog at volume (issue 10). For the chosen database it starts the production server
+ * once (migrations, demo content), stops it, bulk-inserts generated posts and comments with raw
+ * SQL, then at each scale starts the server again and measures: sequential request timings (home
+ * page, the big post's first and last comment pages, the moderation queue, the badge counts, the
+ * CSV export), the post page with 50 comments under wrk against nginx serving the same bytes,
+ * comment submissions under wrk (201 answers against rows stored), and the time from a
+ * moderator's approval to the comment on the page; plus the server's resident memory. Prints
+ * markdown tables and writes bench/results/<YYYY-MM-DD>-<database>.json. Not part of `npm test`.
  */
-import { execSync } from 'node:child_process'
-import fs from 'node:fs'
+import { randomBytes } from 'node:crypto'
 
-import { startApp } from '../tests/helpers/appProcess'
+import { startFakeAkismet } from '../tests/helpers/fakeAkismet'
+import { ensureProductionBuild, startBenchApp } from './app'
+import { Cleanup } from './cleanup'
+import { createBenchDatabase, type BenchDatabase } from './db/benchDatabase'
+import { tableIndexes } from './db/schema'
+import type { Sql } from './db/sql'
+import type { GrowthStep } from './generate/comments'
+import { createDataset, type Dataset } from './generate/dataset'
+import { login } from './http'
+import { describeMachine } from './machine'
+import { readMemory } from './memory'
+import { parseOptions, type BenchOptions } from './options'
+import { markdown, writeJson, type BenchReport, type ScaleReport } from './report'
+import { approvalBenchmark } from './scenarios/approval'
+import { readBenchmark } from './scenarios/reads'
+import { scaleBenchmark } from './scenarios/scale'
+import { writeBenchmark } from './scenarios/writes'
+import { ensureTools } from './tools'
 
-const arg = (name: string, fallback: number) => {
-  const found = process.argv.find((a) => a.startsWith(`--${name}=`))
-  return found ? Number(found.split('=')[1]) : fallback
+const log = (line: string) => console.log(line)
+
+type RunContext = {
+  options: BenchOptions
+  db: BenchDatabase
+  sql: Sql
+  dataset: Dataset
+  appEnv: Record<string, string>
+  password: string
+  cleanup: Cleanup
 }
-const REQUESTS = arg('requests', 300)
-const CONCURRENCY = arg('concurrency', 8)
 
-type Target = { name: string; path: string; init?: RequestInit }
-
-async function timeRequests(base: string, target: Target) {
-  const durations: number[] = []
-  let next = 0
-  const worker = async () => {
-    while (next < REQUESTS) {
-      next++
-      const started = performance.now()
-      const res = await fetch(base + target.path, target.init)
-      await res.arrayBuffer()
-      if (res.status >= 400) throw new Error(`${target.path} answered ${res.status}`)
-      durations.push(performance.now() - started)
-    }
-  }
+/** Runs one scenario; a failure is recorded (with the end of the server's log) and the run goes on. */
+async function attempt<T>(
+  result: ScaleReport,
+  name: string,
+  output: () => string,
+  work: () => Promise<T>,
+): Promise<T | null> {
+  log(`  ${name}...`)
   const started = performance.now()
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
-  const seconds = (performance.now() - started) / 1000
-  durations.sort((a, b) => a - b)
-  const pick = (q: number) =>
-    durations[Math.min(durations.length - 1, Math.floor(q * durations.length))]
-  return { median: pick(0.5), p95: pick(0.95), perSecond: durations.length / seconds }
-}
-
-function rssMiB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-  return kb / 1024
-}
-
-const app = await startApp({ LOG_LEVEL: 'warn' })
-try {
-  const posts = await fetch(`${app.baseUrl}/api/posts?limit=1&sort=-publishedAt`).then((r) =>
-    r.json(),
-  )
-  const slug = posts.docs[0].slug as string
-  // The Express page cache passes signed-in requests through; a cookie that is no session makes
-  // Next render the page for an anonymous reader, as on a cache miss.
-  const bypass: RequestInit = { headers: { cookie: 'payload-token=not-a-session' } }
-  const targets: Target[] = [
-    { name: 'GET /healthz (baseline)', path: '/healthz' },
-    { name: 'GET / (home page)', path: '/' },
-    { name: 'GET / (rendered by Next, page cache bypassed)', path: '/', init: bypass },
-    { name: `GET /posts/<slug> (comments and form)`, path: `/posts/${slug}` },
-    { name: `GET /posts/<slug> (rendered by Next)`, path: `/posts/${slug}`, init: bypass },
-    { name: 'GET /feed.xml', path: '/feed.xml' },
-    { name: 'GET /api/posts?limit=10', path: '/api/posts?limit=10' },
-    {
-      name: 'POST /api/graphql (10 posts)',
-      path: '/api/graphql',
-      init: {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ Posts(limit: 10) { docs { title slug excerpt } } }' }),
-      },
-    },
-  ]
-  // Warm-up: first renders compile and fill caches.
-  for (const target of targets)
-    await fetch(app.baseUrl + target.path, target.init).then((r) => r.arrayBuffer())
-
-  const results = []
-  for (const target of targets)
-    results.push({ ...target, ...(await timeRequests(app.baseUrl, target)) })
-  const baseline = results[0]
-  // npm start execs node as npm's child: measure that process, not npm.
-  const pid = Number(execSync(`pgrep -P ${app.child.pid}`).toString().trim().split('\n')[0])
-  console.log(
-    `\n${REQUESTS} requests per row, ${CONCURRENCY} at a time, loopback, SQLite, demo content\n`,
-  )
-  console.log('| request | median ms | p95 ms | req/s | median vs baseline |')
-  console.log('| --- | ---: | ---: | ---: | ---: |')
-  for (const r of results) {
-    console.log(
-      `| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.median / baseline.median).toFixed(1)}x |`,
-    )
+  try {
+    const value = await work()
+    log(`  ${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    return value
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    result.errors.push(`${name}: ${message.slice(0, 1500)}`)
+    console.error(`  ${name} failed: ${message}\n  server log (end):\n${output().slice(-2000)}`)
+    return null
   }
-  console.log(`\nServer resident memory after the run: ${rssMiB(pid).toFixed(0)} MiB`)
-} finally {
-  await app.stop()
 }
+
+async function measureScale(
+  ctx: RunContext,
+  index: number,
+  comments: number,
+  generation: GrowthStep,
+): Promise<ScaleReport> {
+  const { options, dataset } = ctx
+  const result: ScaleReport = {
+    comments,
+    generation,
+    memory: null,
+    scale: null,
+    reads: null,
+    writes: null,
+    approval: null,
+    errors: [],
+  }
+  log(`Measuring at ${comments} comments: starting the server...`)
+  const app = await startBenchApp(ctx.appEnv, ctx.db.dataDir)
+  const forget = ctx.cleanup.add('the app', app.stop)
+  try {
+    const start = readMemory(app.serverPid)
+    const tokens = {
+      moderator: await login(app.baseUrl, 'moderator@example.gov', ctx.password),
+      admin: await login(app.baseUrl, 'admin@example.gov', ctx.password),
+    }
+    const { big, fifty, writes } = dataset.posts
+    result.scale = await attempt(result, 'sequential requests', app.output, () =>
+      scaleBenchmark(app, big.slug, tokens, options.samples, dataset.comments.toggleCommentId()),
+    )
+    result.reads = await attempt(result, 'reads (wrk, nginx)', app.output, () =>
+      readBenchmark(app, fifty.slug, options.durationSeconds),
+    )
+    result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
+      writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
+    )
+    result.approval = await attempt(result, 'approval to visibility', app.output, () =>
+      approvalBenchmark(app, tokens.moderator, writes.slug, writes.id, options.quick ? 3 : 5),
+    )
+    const end = readMemory(app.serverPid)
+    result.memory = { startMiB: start.rssMiB, peakMiB: end.peakMiB, afterMiB: end.rssMiB }
+  } catch (error) {
+    result.errors.push(String(error instanceof Error ? error.message : error))
+    console.error(`Measuring at ${comments} comments failed: ${String(error)}`)
+  } finally {
+    await app.stop()
+    forget()
+  }
+  return result
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2))
+  const startedAt = new Date()
+  const report: BenchReport = {
+    date: startedAt.toISOString().slice(0, 10),
+    startedAt: startedAt.toISOString(),
+    finishedAt: '',
+    command: options.command,
+    options,
+    machine: describeMachine(),
+    database: { kind: options.database, label: options.database, commentIndexes: [] },
+    posts: { generated: 0, seconds: 0, designated: {} },
+    leftToDefault: [],
+    scales: [],
+    errors: [],
+  }
+  const cleanup = new Cleanup()
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: cleaning up...`)
+    void cleanup.run().finally(() => process.exit(130))
+  }
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+
+  try {
+    await ensureTools(['nginx', 'wrk'])
+    await ensureProductionBuild()
+    const akismet = await startFakeAkismet()
+    cleanup.add('the fake Akismet', akismet.stop)
+    const db = await createBenchDatabase(options.database, options.keep)
+    cleanup.add('the database', db.drop)
+    report.database.label = db.label
+    const password = `bench-${randomBytes(8).toString('hex')}`
+    const appEnv = {
+      ...db.appEnv,
+      DEMO_PASSWORD: password,
+      AKISMET_API_KEY: akismet.validKey,
+      AKISMET_API_URL: akismet.url,
+    }
+    log(`First start on ${db.label}: migrations and the demo content...`)
+    const first = await startBenchApp(appEnv, db.dataDir)
+    await first.stop()
+
+    const sql = await db.connect()
+    cleanup.add('the SQL connection', sql.close)
+    const dataset = await createDataset(sql, options.posts, Math.max(...options.scales), log)
+    report.posts = {
+      generated: dataset.posts.count,
+      seconds: dataset.posts.seconds,
+      designated: {
+        fifty: dataset.posts.fifty.slug,
+        big: dataset.posts.big.slug,
+        writes: dataset.posts.writes.slug,
+      },
+    }
+    report.leftToDefault = [
+      ...dataset.posts.leftToDefault.map((c) => (c.includes('.') ? c : `posts.${c}`)),
+      ...dataset.comments.leftToDefault.map((c) => `comments.${c}`),
+    ]
+    report.database.commentIndexes = await tableIndexes(sql, 'comments')
+    const ctx: RunContext = { options, db, sql, dataset, appEnv, password, cleanup }
+    for (const [index, comments] of options.scales.entries()) {
+      const generation = await dataset.growTo(comments)
+      report.scales.push(await measureScale(ctx, index, comments, generation))
+    }
+  } catch (error) {
+    report.errors.push(String(error instanceof Error ? error.message : error))
+    console.error(error)
+  } finally {
+    await cleanup.run()
+  }
+  report.finishedAt = new Date().toISOString()
+  console.log(`\n${markdown(report)}\n`)
+  console.log(`Results written to ${writeJson(report)}`)
+  const failed = report.errors.length + report.scales.reduce((n, s) => n + s.errors.length, 0)
+  return failed ? 1 : 0
+}
+
+process.exitCode = await main()

@@ -96,10 +96,15 @@ export async function insertPosts(sql: Sql, count: number): Promise<GeneratedPos
       }
     }
   }
-  const columns = plannedColumns({ table: 'posts', known: POST_COLUMNS }, await tableColumns(sql, 'posts'))
+  const columns = plannedColumns(
+    { table: 'posts', known: POST_COLUMNS },
+    await tableColumns(sql, 'posts'),
+  )
   await insertRows(sql, 'posts', columns.insert, posts())
   if (sql.dialect === 'postgres') {
-    await sql.query(`SELECT setval(pg_get_serial_sequence('posts', 'id'), (SELECT MAX(id) FROM posts))`)
+    await sql.query(
+      `SELECT setval(pg_get_serial_sequence('posts', 'id'), (SELECT MAX(id) FROM posts))`,
+    )
   }
 
   const relColumns = plannedColumns(
@@ -112,7 +117,13 @@ export async function insertPosts(sql: Sql, count: number): Promise<GeneratedPos
     for (let i = 0; i < count; i++) {
       const parent = firstId + i
       if (authors.length) {
-        yield { id: id++, order: 1, parent_id: parent, path: 'authors', authors_id: authors[i % authors.length] }
+        yield {
+          id: id++,
+          order: 1,
+          parent_id: parent,
+          path: 'authors',
+          authors_id: authors[i % authors.length],
+        }
       }
       if (categories.length) {
         const category = categories[i % categories.length]
@@ -135,6 +146,9 @@ export async function insertPosts(sql: Sql, count: number): Promise<GeneratedPos
     slugOf,
     count,
     seconds: (performance.now() - started) / 1000,
-    leftToDefault: [...columns.leftToDefault, ...relColumns.leftToDefault.map((c) => `posts_rels.${c}`)],
+    leftToDefault: [
+      ...columns.leftToDefault,
+      ...relColumns.leftToDefault.map((c) => `posts_rels.${c}`),
+    ],
   }
 }

@@ -15,6 +15,8 @@ export const sitemapPosts = cached(
       user: null,
       where: { _status: { equals: 'published' } },
       sort: '-publishedAt',
+      // The most URLs one sitemap may list (sitemaps.org).
+      limit: 50_000,
       pagination: false,
       depth: 0,
       select: { slug: true, updatedAt: true, archived: true },

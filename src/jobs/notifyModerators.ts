@@ -45,6 +45,8 @@ async function moderatorEmails(req: PayloadRequest): Promise<string[]> {
   const { docs } = await req.payload.find({
     collection: 'users',
     where: { role: { in: ['admin', 'moderator'] } },
+    // Staff are a handful; the limit only keeps the read bounded.
+    limit: 1000,
     pagination: false,
     depth: 0,
     select: { email: true },

@@ -12,6 +12,8 @@ import { queueHref } from './queueLinks'
 import { QueuePager } from './QueuePager'
 import { QueueTabs } from './QueueTabs'
 
+const EXPORT_POST_CHOICES = 200
+
 type Props = {
   req: PayloadRequest
   searchParams: { [key: string]: string | string[] | undefined }
@@ -45,7 +47,10 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   const posts = mayExportComments(user)
     ? await payload.find({
         collection: 'posts',
-        sort: 'title',
+        // The export form's choice of post: the most recent ones (an export of any post can
+        // still be asked for by id in the address).
+        sort: '-publishedAt',
+        limit: EXPORT_POST_CHOICES,
         pagination: false,
         depth: 0,
         select: { title: true },
@@ -78,7 +83,9 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
       {posts ? (
         <ExportForm
           apiRoute={apiRoute}
-          posts={posts.docs.map(({ id, title }) => ({ id, title }))}
+          posts={posts.docs
+            .map(({ id, title }) => ({ id, title }))
+            .sort((a, b) => a.title.localeCompare(b.title))}
         />
       ) : null}
     </>

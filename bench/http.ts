@@ -1,0 +1,56 @@
+const REQUEST_TIMEOUT_MS = 60_000
+
+export type Timed = { ms: number; status: number; bytes: number; body: string; headers: Headers }
+
+/** One request, timed from sending to the last byte of the answer. */
+export async function timedFetch(
+  url: string,
+  init: RequestInit = {},
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<Timed> {
+  const started = performance.now()
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+  const buffer = Buffer.from(await res.arrayBuffer())
+  return {
+    ms: performance.now() - started,
+    status: res.status,
+    bytes: buffer.length,
+    body: buffer.toString('utf8'),
+    headers: res.headers,
+  }
+}
+
+/** The Express page cache passes requests with a session cookie on to Next; this is no session. */
+export const BYPASS_PAGE_CACHE = { cookie: 'payload-token=not-a-session' }
+
+export const jwt = (token: string) => ({ authorization: `JWT ${token}` })
+
+/** Signs a staff account in over REST; the token goes in `Authorization: JWT <token>`. */
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await timedFetch(`${baseUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  const token = res.status === 200 ? (JSON.parse(res.body) as { token?: string }).token : undefined
+  if (!token) throw new Error(`Login as ${email} answered ${res.status}: ${res.body.slice(0, 300)}`)
+  return token
+}
+
+/** A JSON request that must succeed; returns the parsed answer. */
+export async function jsonRequest<T>(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<T> {
+  const res = await timedFetch(url, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  if (res.status >= 400) {
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${res.status}: ${res.body.slice(0, 300)}`,
+    )
+  }
+  return JSON.parse(res.body) as T
+}

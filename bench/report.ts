@@ -1,0 +1,257 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { BIG_SHARE, type GrowthStep } from './generate/comments'
+import type { Machine } from './machine'
+import type { BenchOptions } from './options'
+import type { ApprovalResult } from './scenarios/approval'
+import type { ReadResult } from './scenarios/reads'
+import type { ScaleResult } from './scenarios/scale'
+import type { WriteRow } from './scenarios/writes'
+
+export type ScaleReport = {
+  comments: number
+  generation: GrowthStep
+  /** Server resident memory (MiB): after start-up, peak over the scale's run, after the load. */
+  memory: { startMiB: number; peakMiB: number; afterMiB: number } | null
+  scale: ScaleResult | null
+  reads: ReadResult | null
+  writes: WriteRow[] | null
+  approval: ApprovalResult | null
+  /** A scenario that failed: its message (the others still ran). */
+  errors: string[]
+}
+
+export type BenchReport = {
+  date: string
+  startedAt: string
+  finishedAt: string
+  command: string
+  options: BenchOptions
+  machine: Machine
+  database: { kind: string; label: string; commentIndexes: string[] }
+  posts: { generated: number; seconds: number; designated: Record<string, string> }
+  /** Columns the generator left to their defaults (it does not know them). */
+  leftToDefault: string[]
+  scales: ScaleReport[]
+  errors: string[]
+}
+
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
+
+const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–')
+const n1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–')
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–')
+const scaleName = (v: number) =>
+  v >= 1_000_000 && v % 1_000_000 === 0
+    ? `${v / 1_000_000}M`
+    : v >= 1_000 && v % 1_000 === 0
+      ? `${v / 1_000}k`
+      : String(v)
+
+function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(head), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join(
+    '\n',
+  )
+}
+
+const others = (statuses: Record<string, number>) =>
+  Object.entries(statuses)
+    .filter(([status]) => status !== '201')
+    .map(([status, count]) => `${status}: ${count}`)
+    .join(', ') || '0'
+
+export function markdown(report: BenchReport): string {
+  const { machine, options } = report
+  const out: string[] = []
+  out.push(`## Benchmark: ${report.database.kind}, ${report.date}`)
+  out.push('')
+  out.push(`- Command: \`${report.command}\``)
+  out.push(
+    `- Machine: ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB.toFixed(1)} GiB ` +
+      `RAM, ${machine.kernel}; Node ${machine.node}`,
+  )
+  out.push(`- Database: ${report.database.label}`)
+  out.push(
+    `- Data: ${n0(report.posts.generated)} generated posts (plus the demo's); comments per ` +
+      `scale below, ${BIG_SHARE * 100}% of them on the big post; the post page with 50 comments ` +
+      `is /posts/${report.posts.designated.fifty}`,
+  )
+  out.push(
+    `- Load: wrk -t2, ${options.durationSeconds} s per row; ${options.samples} sequential ` +
+      'requests per timed row; everything on loopback, load generator and server on the same machine',
+  )
+  const scales = report.scales
+  out.push('', '### Data generation (raw SQL, batched multi-row INSERTs in transactions)', '')
+  out.push(
+    table(
+      [
+        'comments',
+        'added',
+        's',
+        'rows/s',
+        'approved',
+        'pending',
+        'spam',
+        'trash',
+        'replies',
+        'on big post',
+      ],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      scales.map(({ comments, generation: g }) => [
+        scaleName(comments),
+        n0(g.added),
+        n1(g.seconds),
+        n0(g.rowsPerSecond),
+        n0(g.byStatus.approved),
+        n0(g.byStatus.pending),
+        n0(g.byStatus.spam),
+        n0(g.byStatus.trash),
+        n0(g.replies),
+        n0(g.onBigPost),
+      ]),
+    ),
+  )
+
+  out.push('', '### Reads: the post page with 50 approved comments', '')
+  out.push(
+    table(
+      ['comments', 'served by', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'of nginx', 'non-2xx'],
+      ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      scales.flatMap(({ comments, reads }) =>
+        (reads?.rows ?? []).map((r) => [
+          scaleName(comments),
+          r.server,
+          String(r.connections),
+          n0(r.requestsPerSecond),
+          n1(r.p50Ms),
+          n1(r.p99Ms),
+          pct(r.ofNginx),
+          n0(r.non2xx + Object.values(r.socketErrors).reduce((a, b) => a + b, 0)),
+        ]),
+      ),
+    ),
+  )
+  const firstReads = scales.find((s) => s.reads)?.reads
+  if (firstReads) {
+    out.push(
+      '',
+      `Page: ${firstReads.path}, ${n0(firstReads.bytes)} bytes from the page cache ` +
+        `(${n0(firstReads.renderedBytes)} rendered), ${firstReads.comments} comments; ${firstReads.nginxVersion}.`,
+    )
+  }
+
+  out.push('', '### Writes: POST /api/comments (distinct body and client address per request)', '')
+  out.push(
+    table(
+      [
+        'comments',
+        'conns',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        '201',
+        'other answers',
+        'rows stored',
+        'lost',
+      ],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+      scales.flatMap(({ comments, writes }) =>
+        (writes ?? []).map((w) => [
+          scaleName(comments),
+          String(w.connections),
+          n1(w.requestsPerSecond),
+          n0(w.p50Ms),
+          n0(w.p99Ms),
+          n0(w.created),
+          others(w.statuses) +
+            (Object.keys(w.socketErrors).length
+              ? `; socket ${JSON.stringify(w.socketErrors)}`
+              : ''),
+          n0(w.stored) + (w.storedUnanswered ? ` (${w.storedUnanswered} unanswered at stop)` : ''),
+          n0(w.lost),
+        ]),
+      ),
+    ),
+  )
+
+  out.push('', '### Approval to visibility (moderator approves, reader sees the comment)', '')
+  out.push(
+    table(
+      ['comments', 'probes', 'median ms', 'max ms', 'approve request median ms', 'page reads'],
+      ['r', 'r', 'r', 'r', 'r', 'l'],
+      scales
+        .filter((s) => s.approval)
+        .map(({ comments, approval }) => [
+          scaleName(comments),
+          String(approval!.visible.n),
+          n0(approval!.visible.median),
+          n0(approval!.visible.max),
+          n0(approval!.approve.median),
+          approval!.polls.join(', '),
+        ]),
+    ),
+  )
+
+  out.push('', '### Per scale: sequential requests, ms to the last byte', '')
+  out.push(
+    table(
+      ['comments', 'request', 'n', 'median ms', 'p95 ms', 'first ms', 'bytes'],
+      ['r', 'l', 'r', 'r', 'r', 'r', 'r'],
+      scales.flatMap(({ comments, scale }) =>
+        (scale?.rows ?? []).map((r) => [
+          scaleName(comments),
+          r.name,
+          String(r.n),
+          n1(r.median),
+          n1(r.p95),
+          n1(r.firstMs),
+          n0(r.bytes),
+        ]),
+      ),
+    ),
+  )
+  const lastPages = scales
+    .filter((s) => s.scale)
+    .map((s) => `${scaleName(s.comments)}: ${s.scale!.lastCommentPage}`)
+  if (lastPages.length) out.push('', `Big post's last comment page: ${lastPages.join(', ')}.`)
+
+  out.push('', '### Server memory (resident set, MiB)', '')
+  out.push(
+    table(
+      ['comments', 'at start', 'peak (VmHWM)', 'after the load'],
+      ['r', 'r', 'r', 'r'],
+      scales
+        .filter((s) => s.memory)
+        .map(({ comments, memory }) => [
+          scaleName(comments),
+          n0(memory!.startMiB),
+          n0(memory!.peakMiB),
+          n0(memory!.afterMiB),
+        ]),
+    ),
+  )
+  if (report.leftToDefault.length) {
+    out.push(
+      '',
+      `Columns left to their defaults by the generator: ${report.leftToDefault.join(', ')}.`,
+    )
+  }
+  const errors = [
+    ...report.errors,
+    ...scales.flatMap((s) => s.errors.map((e) => `${scaleName(s.comments)}: ${e}`)),
+  ]
+  if (errors.length) out.push('', '### Errors', '', ...errors.map((e) => `- ${e}`))
+  return out.join('\n')
+}
+
+/** Writes bench/results/<YYYY-MM-DD>-<database>.json (`-quick` for --quick runs). */
+export function writeJson(report: BenchReport): string {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  const suffix = report.options.quick ? '-quick' : ''
+  const file = path.join(RESULTS_DIR, `${report.date}-${report.database.kind}${suffix}.json`)
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+  return file
+}

@@ -1,0 +1,70 @@
+import type { BenchApp } from '../app'
+import { BYPASS_PAGE_CACHE, timedFetch } from '../http'
+import { startNginx } from '../nginx'
+import { runWrk, type WrkResult } from '../wrk'
+
+export type ReadRow = WrkResult & {
+  server: 'nginx' | 'page cache' | 'Next render'
+  /** This row's requests/s as a fraction of nginx's at the same connection count. */
+  ofNginx: number
+}
+
+export type ReadResult = {
+  path: string
+  bytes: number
+  renderedBytes: number
+  comments: number
+  nginxVersion: string
+  rows: ReadRow[]
+}
+
+const CONNECTIONS = [10, 50]
+
+/**
+ * The post page with 50 approved comments, with wrk at 10 and 50 connections: from our page
+ * cache, rendered by Next (a cookie that is no session bypasses the page cache), and the same
+ * bytes as a static file from nginx, in the same run.
+ */
+export async function readBenchmark(
+  app: BenchApp,
+  slug: string,
+  seconds: number,
+): Promise<ReadResult> {
+  const path = `/posts/${slug}`
+  const url = app.baseUrl + path
+  await timedFetch(url)
+  const cached = await timedFetch(url)
+  if (cached.status !== 200) throw new Error(`${path} answered ${cached.status}`)
+  const comments = cached.body.match(/<li[^>]*id="comment-\d+"/g)?.length ?? 0
+  const rendered = await timedFetch(url, { headers: BYPASS_PAGE_CACHE })
+  const nginx = await startNginx(Buffer.from(cached.body, 'utf8'))
+  const rows: ReadRow[] = []
+  try {
+    const check = await timedFetch(nginx.url)
+    if (check.status !== 200 || check.bytes !== cached.bytes) {
+      throw new Error(`nginx answered ${check.status} with ${check.bytes} bytes`)
+    }
+    for (const connections of CONNECTIONS) {
+      const base = { connections, seconds }
+      const fromNginx = await runWrk({ ...base, url: nginx.url })
+      const fromCache = await runWrk({ ...base, url })
+      const fromNext = await runWrk({ ...base, url, headers: BYPASS_PAGE_CACHE })
+      const of = (r: WrkResult) => r.requestsPerSecond / fromNginx.requestsPerSecond
+      rows.push(
+        { server: 'nginx', ...fromNginx, ofNginx: 1 },
+        { server: 'page cache', ...fromCache, ofNginx: of(fromCache) },
+        { server: 'Next render', ...fromNext, ofNginx: of(fromNext) },
+      )
+    }
+  } finally {
+    await nginx.stop()
+  }
+  return {
+    path,
+    bytes: cached.bytes,
+    renderedBytes: rendered.bytes,
+    comments,
+    nginxVersion: nginx.version,
+    rows,
+  }
+}

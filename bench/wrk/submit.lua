@@ -1,0 +1,56 @@
+-- wrk script for bench/scenarios/writes.ts: POST /api/comments with a distinct body, author and
+-- client address (X-Forwarded-For, read by the app with TRUST_PROXY=1) on every request, and a
+-- count of answers by status, printed by done() as "STATUS <code> <count>" lines.
+--
+-- Environment: BENCH_POST (post id), BENCH_RUN (a token unique to this run), BENCH_NET (first
+-- octet of the client addresses, 1-223).
+
+local post = tonumber(os.getenv("BENCH_POST"))
+local run = os.getenv("BENCH_RUN")
+local net = tonumber(os.getenv("BENCH_NET"))
+
+local threads = {}
+local counter = 1
+
+function setup(thread)
+  thread:set("tid", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  sent = 0
+  statuses = {}
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+  sent = sent + 1
+  local n = sent
+  local key = string.format("%s-%d-%d", run, tid, n)
+  local address = string.format("%d.%d.%d.%d", net, tid * 16 + math.floor(n / 65536) % 16,
+    math.floor(n / 256) % 256, n % 256)
+  local body = string.format(
+    '{"post":%d,"authorName":"Bench writer %d-%d","authorEmail":"w-%s@example.org",' ..
+    '"body":"Bench write %s: a comment from the write benchmark, number %d of thread %d."}',
+    post, tid, n, key, key, n, tid)
+  return wrk.format(nil, nil, { ["X-Forwarded-For"] = address }, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    local counts = thread:get("statuses")
+    for status, count in pairs(counts) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  for status, count in pairs(total) do
+    io.write(string.format("STATUS %d %d\n", status, count))
+  end
+end
