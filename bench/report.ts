@@ -42,7 +42,7 @@ const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'res
 
 const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '–')
 const n1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–')
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–')
+const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%` : '–')
 const scaleName = (v: number) =>
   v >= 1_000_000 && v % 1_000_000 === 0
     ? `${v / 1_000_000}M`
@@ -176,6 +176,16 @@ export function markdown(report: BenchReport): string {
       ),
     ),
   )
+
+  const samples = scales.flatMap(({ comments, writes }) =>
+    (writes ?? []).flatMap((w) =>
+      Object.entries(w.samples).map(
+        ([status, text]) => `${scaleName(comments)}, ${w.connections} conns, ${status}: ${text}`,
+      ),
+    ),
+  )
+  if (samples.length)
+    out.push('', 'Other answers, one of each:', '', ...samples.map((s) => `- ${s}`))
 
   out.push('', '### Approval to visibility (moderator approves, reader sees the comment)', '')
   out.push(

@@ -100,6 +100,14 @@ async function measureScale(
     result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
       writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
     )
+    for (const row of result.writes ?? []) {
+      if (row.lost || !row.created) {
+        result.errors.push(
+          `writes at ${row.connections} connections: ${row.created} answered 201, ` +
+            `${row.stored} rows stored, ${row.lost} lost; other answers ${JSON.stringify(row.samples)}`,
+        )
+      }
+    }
     result.approval = await attempt(result, 'approval to visibility', app.output, () =>
       approvalBenchmark(app, tokens.moderator, writes.slug, writes.id, options.quick ? 3 : 5),
     )

@@ -13,6 +13,8 @@ export type WrkResult = {
   p99Ms: number
   /** Answers by HTTP status, when the script counts them (writes). */
   statuses: Record<string, number>
+  /** The start of one answer per status other than 201, when the script keeps them. */
+  samples: Record<string, string>
   /** wrk's own count of answers outside 2xx/3xx, and socket errors. */
   non2xx: number
   socketErrors: Record<string, number>
@@ -40,6 +42,8 @@ export function parseWrk(output: string): Omit<WrkResult, 'connections' | 'threa
   const statuses: Record<string, number> = {}
   for (const match of output.matchAll(/^STATUS (\d+) (\d+)$/gm))
     statuses[match[1]] = Number(match[2])
+  const samples: Record<string, string> = {}
+  for (const match of output.matchAll(/^SAMPLE (\d+) (.*)$/gm)) samples[match[1]] = match[2]
   const socketErrors: Record<string, number> = {}
   const socket = /Socket errors: (.*)$/m.exec(output)?.[1]
   for (const part of socket?.split(',') ?? []) {
@@ -52,6 +56,7 @@ export function parseWrk(output: string): Omit<WrkResult, 'connections' | 'threa
     p50Ms: latency('50'),
     p99Ms: latency('99'),
     statuses,
+    samples,
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
     socketErrors,
   }

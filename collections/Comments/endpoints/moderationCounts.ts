@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { errorResponse } from '@/api/errorResponse'
 import { requireRole } from '@/api/requireRole'
-import { countComments } from '@/comments/countComments'
+import { countComments } from '@/comments/queries/countComments'
 
 /** GET /api/comments/moderation-counts: how many comments each moderation tab holds. */
 export const moderationCounts: Endpoint = {

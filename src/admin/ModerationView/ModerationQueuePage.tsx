@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { mayExportComments } from '@/admin/staffAbilities'
-import { countComments } from '@/comments/countComments'
+import { countComments } from '@/comments/queries/countComments'
 import { pageNumber } from '@/lib/pageNumber'
 
 import { ExportForm } from './ExportForm'

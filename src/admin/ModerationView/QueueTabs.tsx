@@ -1,4 +1,4 @@
-import type { CommentCounts } from '@/comments/countComments'
+import type { CommentCounts } from '@/comments/queries/countComments'
 
 import { QUEUE_TABS, type QueueTab } from './queueActions'
 import { queueHref } from './queueLinks'

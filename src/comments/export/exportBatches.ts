@@ -3,22 +3,25 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '@/lib/idOf'
 import type { AuditEntry, Comment } from '@/payload-types'
 
-import { toRow } from './exportRow'
 import type { ExportRow } from './exportFormat'
+import { toRow, type ExportPost } from './exportRow'
 
 /** Comments read at a time: the most the export holds in memory, whatever it exports in all. */
 export const EXPORT_BATCH = 500
 
 /**
- * The matching comments oldest first, a batch at a time, each with its audit entries. Batches are
- * read by position (after the last comment's date and id), so the thousandth batch costs what the
- * first did.
+ * The matching comments oldest first, a batch at a time, each with its post and audit entries.
+ * Batches are read by position (after the last comment's date and id), so the thousandth batch
+ * costs what the first did. The reads go to the database adapter directly: the export is for
+ * admins, who may read every field, and Payload's per-document read hooks would cost five times
+ * the query itself (a million comments is an hour through the Local API, minutes this way).
  */
 export async function* exportBatches(
   payload: Payload,
   req: PayloadRequest,
   where: Where,
 ): AsyncGenerator<ExportRow[]> {
+  const posts = new Map<string, ExportPost>()
   let last: Pick<Comment, 'id' | 'createdAt'> | null = null
   for (;;) {
     const after: Where[] = last
@@ -33,24 +36,33 @@ export async function* exportBatches(
           },
         ]
       : []
-    const { docs } = await payload.find({
+    const { docs } = await payload.db.find<Comment>({
       collection: 'comments',
       where: { and: [...(Object.keys(where).length ? [where] : []), ...after] },
       sort: ['createdAt', 'id'],
       limit: EXPORT_BATCH,
       pagination: false,
-      depth: 1,
-      populate: { posts: { title: true, slug: true } },
-      select: { history: false },
       req,
     })
     if (docs.length === 0) return
-    const { docs: entries } = await payload.find({
+    const missing = [...new Set(docs.map((doc) => idOf(doc.post)))].filter(
+      (id) => id !== null && !posts.has(String(id)),
+    )
+    if (missing.length) {
+      const found = await payload.db.find<ExportPost>({
+        collection: 'posts',
+        where: { id: { in: missing } },
+        limit: missing.length,
+        pagination: false,
+        req,
+      })
+      for (const post of found.docs) posts.set(String(post.id), post)
+    }
+    const { docs: entries } = await payload.db.find<AuditEntry>({
       collection: 'audit-entries',
       where: { comment: { in: docs.map((doc) => doc.id) } },
       sort: 'createdAt',
       pagination: false,
-      depth: 0,
       req,
     })
     const byComment = new Map<string, AuditEntry[]>()
@@ -58,7 +70,9 @@ export async function* exportBatches(
       const key = String(idOf(entry.comment))
       byComment.set(key, [...(byComment.get(key) ?? []), entry])
     }
-    yield docs.map((doc) => toRow(doc, byComment.get(String(doc.id)) ?? []))
+    yield docs.map((doc) =>
+      toRow(doc, posts.get(String(idOf(doc.post))), byComment.get(String(doc.id)) ?? []),
+    )
     if (docs.length < EXPORT_BATCH) return
     last = docs[docs.length - 1]
   }

@@ -2,12 +2,17 @@ import type { ExportRow } from '@/comments/export/exportFormat'
 import { idOf } from '@/lib/idOf'
 import type { AuditEntry, Comment, Post } from '@/payload-types'
 
-/** One comment and its audit entries as an export record. */
-export function toRow(comment: Comment, history: AuditEntry[]): ExportRow {
-  const post = (typeof comment.post === 'object' ? comment.post : null) as Post | null
+export type ExportPost = Pick<Post, 'id' | 'title' | 'slug'>
+
+/** One comment, its post and its audit entries as an export record. */
+export function toRow(
+  comment: Comment,
+  post: ExportPost | undefined,
+  history: AuditEntry[],
+): ExportRow {
   return {
     id: comment.id,
-    postId: post?.id ?? (comment.post as number | string),
+    postId: idOf(comment.post) as number | string,
     postTitle: post?.title ?? '',
     postSlug: post?.slug ?? '',
     parentId: idOf(comment.parent),
