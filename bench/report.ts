@@ -83,6 +83,10 @@ export function markdown(report: BenchReport): string {
     `- Load: wrk -t2, ${options.durationSeconds} s per row; ${options.samples} sequential ` +
       'requests per timed row; everything on loopback, load generator and server on the same machine',
   )
+  out.push(
+    `- server CPU: the share of one core the server process used during a wrk run ` +
+      `(it may use more than one: Node's threads and the database driver's)`,
+  )
   const scales = report.scales
   out.push('', '### Data generation (raw SQL, batched multi-row INSERTs in transactions)', '')
   out.push(
@@ -118,8 +122,18 @@ export function markdown(report: BenchReport): string {
   out.push('', '### Reads: the post page with 50 approved comments', '')
   out.push(
     table(
-      ['comments', 'served by', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'of nginx', 'non-2xx'],
-      ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      [
+        'comments',
+        'served by',
+        'conns',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'of nginx',
+        'server CPU',
+        'non-2xx',
+      ],
+      ['r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       scales.flatMap(({ comments, reads }) =>
         (reads?.rows ?? []).map((r) => [
           scaleName(comments),
@@ -129,6 +143,7 @@ export function markdown(report: BenchReport): string {
           n1(r.p50Ms),
           n1(r.p99Ms),
           pct(r.ofNginx),
+          r.serverCores === null ? '' : pct(r.serverCores),
           n0(r.non2xx + Object.values(r.socketErrors).reduce((a, b) => a + b, 0)),
         ]),
       ),
@@ -152,12 +167,13 @@ export function markdown(report: BenchReport): string {
         'req/s',
         'p50 ms',
         'p99 ms',
+        'server CPU',
         '201',
         'other answers',
         'rows stored',
         'lost',
       ],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
       scales.flatMap(({ comments, writes }) =>
         (writes ?? []).map((w) => [
           scaleName(comments),
@@ -165,6 +181,7 @@ export function markdown(report: BenchReport): string {
           n1(w.requestsPerSecond),
           n0(w.p50Ms),
           n0(w.p99Ms),
+          pct(w.serverCores),
           n0(w.created),
           others(w.statuses) +
             (Object.keys(w.socketErrors).length

@@ -1,4 +1,5 @@
 import type { BenchApp } from '../app'
+import { withCpu } from '../cpu'
 import { BYPASS_PAGE_CACHE, timedFetch } from '../http'
 import { startNginx } from '../nginx'
 import { runWrk, type WrkResult } from '../wrk'
@@ -7,6 +8,8 @@ export type ReadRow = WrkResult & {
   server: 'nginx' | 'page cache' | 'Next render'
   /** This row's requests/s as a fraction of nginx's at the same connection count. */
   ofNginx: number
+  /** Cores our server process used during the run (nginx rows: none measured). */
+  serverCores: number | null
 }
 
 export type ReadResult = {
@@ -47,13 +50,25 @@ export async function readBenchmark(
     for (const connections of CONNECTIONS) {
       const base = { connections, seconds }
       const fromNginx = await runWrk({ ...base, url: nginx.url })
-      const fromCache = await runWrk({ ...base, url })
-      const fromNext = await runWrk({ ...base, url, headers: BYPASS_PAGE_CACHE })
+      const fromCache = await withCpu(app.serverPid, () => runWrk({ ...base, url }))
+      const fromNext = await withCpu(app.serverPid, () =>
+        runWrk({ ...base, url, headers: BYPASS_PAGE_CACHE }),
+      )
       const of = (r: WrkResult) => r.requestsPerSecond / fromNginx.requestsPerSecond
       rows.push(
-        { server: 'nginx', ...fromNginx, ofNginx: 1 },
-        { server: 'page cache', ...fromCache, ofNginx: of(fromCache) },
-        { server: 'Next render', ...fromNext, ofNginx: of(fromNext) },
+        { server: 'nginx', ...fromNginx, ofNginx: 1, serverCores: null },
+        {
+          server: 'page cache',
+          ...fromCache.value,
+          ofNginx: of(fromCache.value),
+          serverCores: fromCache.cores,
+        },
+        {
+          server: 'Next render',
+          ...fromNext.value,
+          ofNginx: of(fromNext.value),
+          serverCores: fromNext.cores,
+        },
       )
     }
   } finally {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 
 import type { BenchApp } from '../app'
+import { withCpu } from '../cpu'
 import type { Sql } from '../db/sql'
 import { sleep } from '../proc'
 import { runWrk, SUBMIT_SCRIPT, type WrkResult } from '../wrk'
@@ -15,6 +16,8 @@ export type WriteRow = WrkResult & {
   lost: number
   /** Rows stored for requests wrk stopped waiting for at the end of the run. */
   storedUnanswered: number
+  /** Cores the server process used during the run. */
+  serverCores: number
 }
 
 const CONNECTIONS = [10, 50]
@@ -42,14 +45,16 @@ export async function writeBenchmark(
   const rows: WriteRow[] = []
   for (const [i, connections] of CONNECTIONS.entries()) {
     const token = randomBytes(4).toString('hex')
-    const result = await runWrk({
-      url: `${app.baseUrl}/api/comments`,
-      connections,
-      seconds,
-      script: SUBMIT_SCRIPT,
-      timeoutSeconds: 30,
-      env: { BENCH_POST: String(postId), BENCH_RUN: token, BENCH_NET: String(netBase + i) },
-    })
+    const { value: result, cores } = await withCpu(app.serverPid, () =>
+      runWrk({
+        url: `${app.baseUrl}/api/comments`,
+        connections,
+        seconds,
+        script: SUBMIT_SCRIPT,
+        timeoutSeconds: 30,
+        env: { BENCH_POST: String(postId), BENCH_RUN: token, BENCH_NET: String(netBase + i) },
+      }),
+    )
     // Let requests still in the server when wrk stopped finish before counting.
     await sleep(3_000)
     const storedByStatus = await storedRows(sql, token)
@@ -62,6 +67,7 @@ export async function writeBenchmark(
       storedByStatus,
       lost: Math.max(0, created - stored),
       storedUnanswered: Math.max(0, stored - created),
+      serverCores: cores,
     })
   }
   return rows

@@ -18,6 +18,7 @@ import { assignThread } from './hooks/assignThread'
 import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
 import { decideAkismetReport } from './hooks/decideAkismetReport'
 import { decideNewComment } from './hooks/decideNewComment'
+import { detachRepliesBeforeDelete } from './hooks/detachRepliesBeforeDelete'
 import { maskStatusForReaders } from './hooks/maskStatusForReaders'
 import { queueAkismetReport } from './hooks/queueAkismetReport'
 import { recordNewComment } from './hooks/recordNewComment'
@@ -67,6 +68,7 @@ export const Comments: CollectionConfig = {
     beforeValidate: [rejectReaderTextChanges, decideNewComment],
     beforeChange: [assignThread, trackStatusChange, decideAkismetReport],
     afterChange: [recordNewComment, auditStatusChange, queueAkismetReport, invalidateComments],
+    beforeDelete: [detachRepliesBeforeDelete],
     afterDelete: [auditCommentDeletion, invalidateDeletedComment],
   },
   fields: [

@@ -1,6 +1,7 @@
 import type { PayloadRequest, TaskConfig, Where } from 'payload'
 
 import { recordAudit } from '@/audit/recordAudit'
+import { detachReplies } from '@/comments/queries/detachReplies'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const BATCH = 100
@@ -40,23 +41,21 @@ export async function purgeExpiredComments(
       req,
     })
     if (docs.length === 0) break
-    // Replies keep their place in the thread record: detach them before their parent goes.
+    // Replies stay, as top-level comments: for the whole batch here, not one by one in the
+    // collection's beforeDelete hook.
     const ids = docs.map((doc) => doc.id)
-    await payload.update({
-      collection: 'comments',
-      where: { parent: { in: ids } },
-      data: { parent: null },
-      depth: 0,
-      req,
-      context: { trustedServerChange: true },
-    })
-    await payload.delete({
+    await detachReplies(req, ids)
+    const { errors } = await payload.delete({
       collection: 'comments',
       where: { id: { in: ids } },
       depth: 0,
       req,
       context: { purge: true },
     })
+    // A comment that could not be deleted would be found again, for ever: fail the job instead.
+    if (errors.length) {
+      throw new Error(`The purge could not delete ${errors.length} comments: ${errors[0].message}`)
+    }
     for (const doc of docs) byStatus[doc.status] = (byStatus[doc.status] ?? 0) + 1
     purged += docs.length
   }

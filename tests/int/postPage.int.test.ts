@@ -117,3 +117,20 @@ describe('the post page at volume', () => {
     }
   })
 })
+
+describe('a deleted comment and its replies', () => {
+  it('keeps the replies on the page: the first becomes top-level, with its own replies under it', async () => {
+    const post = await createPost(t.payload)
+    // 0 top, 1 reply to 0, 2 reply to 1, 3 another top.
+    const stored = await insertComments(t.payload, post, [{}, { replyTo: 0 }, { replyTo: 1 }, {}])
+    await t.payload.delete({ collection: 'comments', id: stored[0].id })
+
+    const { comments } = (await measured(post)).loaded.discussion
+    const shown = Object.fromEntries(comments.map((comment) => [comment.id, comment.parent]))
+    expect(shown).toEqual({
+      [stored[1].id]: null,
+      [stored[2].id]: stored[1].id,
+      [stored[3].id]: null,
+    })
+  })
+})

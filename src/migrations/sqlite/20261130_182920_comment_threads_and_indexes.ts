@@ -1,7 +1,7 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
-  await db.run(sql`ALTER TABLE \`comments\` ADD \`thread_id\` integer REFERENCES comments(id);`)
+  await db.run(sql`ALTER TABLE \`comments\` ADD \`thread_id\` integer REFERENCES comments(id) ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`comments_thread_idx\` ON \`comments\` (\`thread_id\`);`)
   await db.run(sql`CREATE INDEX \`post_status_createdAt_idx\` ON \`comments\` (\`post_id\`,\`status\`,\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`thread_status_createdAt_idx\` ON \`comments\` (\`thread_id\`,\`status\`,\`created_at\`);`)
