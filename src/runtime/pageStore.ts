@@ -19,33 +19,53 @@ export interface PageStore {
   clear(): void
 }
 
-/** At most `maxEntries` pages; the oldest stored is dropped first. */
+/**
+ * At most `maxEntries` pages and `maxBytes` of page bodies (a post page with a long discussion
+ * weighs hundreds of kilobytes); the page stored longest ago is dropped first.
+ */
 export class MemoryPageStore implements PageStore {
   private readonly pages = new Map<string, StoredPage>()
+  private bytes = 0
+  private readonly maxEntries: number
+  private readonly maxBytes: number
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor({ maxEntries = 500, maxBytes = 32 * 1024 * 1024 } = {}) {
+    this.maxEntries = maxEntries
+    this.maxBytes = maxBytes
+  }
 
   get(key: string): StoredPage | undefined {
     return this.pages.get(key)
   }
 
   set(key: string, page: StoredPage): void {
-    this.pages.delete(key)
+    this.delete(key)
+    if (page.body.length > this.maxBytes) return
     this.pages.set(key, page)
-    while (this.pages.size > this.maxEntries) {
-      this.pages.delete(this.pages.keys().next().value as string)
+    this.bytes += page.body.length
+    while (this.pages.size > this.maxEntries || this.bytes > this.maxBytes) {
+      this.delete(this.pages.keys().next().value as string)
     }
   }
 
   delete(key: string): void {
+    const page = this.pages.get(key)
+    if (!page) return
+    this.bytes -= page.body.length
     this.pages.delete(key)
   }
 
   clear(): void {
     this.pages.clear()
+    this.bytes = 0
   }
 
   get size(): number {
     return this.pages.size
+  }
+
+  /** Bytes of page bodies held. */
+  get storedBytes(): number {
+    return this.bytes
   }
 }

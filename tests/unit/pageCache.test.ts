@@ -8,7 +8,7 @@ import { MemoryPageStore } from '@/runtime/pageStore'
 import { pageCache } from '@/server/pageCache'
 
 const contentCache = new MemoryContentCache()
-const store = new MemoryPageStore(3)
+const store = new MemoryPageStore({ maxEntries: 3 })
 
 let server: http.Server
 let base: string
@@ -63,6 +63,29 @@ function request(path: string, { method = 'GET', headers = {} as Record<string, 
   )
 }
 const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers })
+
+describe('runtime.MemoryPageStore', () => {
+  const page = (bytes: number) => ({
+    status: 200,
+    headers: {},
+    body: Buffer.alloc(bytes),
+    generation: 0,
+    storedAt: 0,
+  })
+
+  it('holds at most its bytes, dropping the oldest pages, and never a page larger than all', () => {
+    const pages = new MemoryPageStore({ maxEntries: 10, maxBytes: 1000 })
+    pages.set('a', page(400))
+    pages.set('b', page(400))
+    pages.set('c', page(400))
+    expect([pages.get('a'), pages.size, pages.storedBytes]).toEqual([undefined, 2, 800])
+    pages.set('b', page(100)) // replaced, not counted twice
+    expect(pages.storedBytes).toBe(500)
+    pages.set('huge', page(1001))
+    expect(pages.get('huge')).toBeUndefined()
+    expect(pages.storedBytes).toBe(500)
+  })
+})
 
 describe('page cache', () => {
   it('renders a public page once and serves the same bytes and headers again', async () => {
