@@ -5,8 +5,8 @@ import type { Logger } from './logger'
 const TIMEOUT_MS = 3000
 
 /**
- * GET /healthz: 200 when `ping` (one query start-up hands in) answers in time, 503 with the reason
- * when it does not.
+ * GET /healthz: 200 when `ping` (one query start-up hands in) answers in time, 503 when it does
+ * not. The cause goes to the log only: a database error can carry SQL and addresses.
  */
 export function healthCheck(ping: () => Promise<unknown>, logger: Logger): RequestHandler {
   return async (_req, res) => {
@@ -24,9 +24,8 @@ export function healthCheck(ping: () => Promise<unknown>, logger: Logger): Reque
       ])
       res.status(200).json({ status: 'ok' })
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
       logger.error({ err: error }, 'health check failed')
-      res.status(503).json({ status: 'error', reason: `database unavailable: ${reason}` })
+      res.status(503).json({ status: 'error', reason: 'database unavailable' })
     } finally {
       clearTimeout(timer)
     }
