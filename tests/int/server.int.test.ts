@@ -104,3 +104,40 @@ describe('trusted proxy', () => {
     }
   })
 })
+
+describe('listen', () => {
+  it('holds the port from the start, answering 503 until the application is handed over', async () => {
+    const { listen } = await import('@/server/listen')
+    const early = await listen({ port: 0, host: '127.0.0.1', logger: t.payload.logger })
+    const url = `http://127.0.0.1:${early.port}`
+    try {
+      const health = await fetch(`${url}/healthz`)
+      expect(health.status).toBe(503)
+      expect(await health.json()).toEqual({ status: 'starting' })
+      const page = await fetch(`${url}/posts/anything`)
+      expect(page.status).toBe(503)
+      expect(page.headers.get('retry-after')).toBe('5')
+      expect(await page.json()).toEqual({
+        errors: [{ message: 'The site is starting; try again in a moment.' }],
+      })
+      early.serve((_req, res) => res.end('ready'))
+      expect(await (await fetch(`${url}/posts/anything`)).text()).toBe('ready')
+    } finally {
+      await early.shutdown()
+    }
+  })
+
+  it('says in one line that a port is taken', async () => {
+    const { listen, ListenError } = await import('@/server/listen')
+    const first = await listen({ port: 0, host: '127.0.0.1', logger: t.payload.logger })
+    try {
+      const second = listen({ port: first.port, host: '127.0.0.1', logger: t.payload.logger })
+      await expect(second).rejects.toThrow(ListenError)
+      await expect(second).rejects.toThrow(
+        `127.0.0.1:${first.port} is already in use (PORT=${first.port})`,
+      )
+    } finally {
+      await first.shutdown()
+    }
+  })
+})
