@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import prettier from 'prettier'
+
 import { BIG_SHARE, type GrowthStep } from './generate/comments'
 import type { Machine } from './machine'
 import type { BenchOptions } from './options'
@@ -274,11 +276,16 @@ export function markdown(report: BenchReport): string {
   return out.join('\n')
 }
 
-/** Writes bench/results/<YYYY-MM-DD>-<database>.json (`-quick` for --quick runs). */
-export function writeJson(report: BenchReport): string {
+/**
+ * Writes bench/results/<YYYY-MM-DD>-<database>.json (`-quick` for --quick runs), formatted by the
+ * repository's Prettier settings so `npm run lint` accepts a committed result.
+ */
+export async function writeJson(report: BenchReport): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const suffix = report.options.quick ? '-quick' : ''
   const file = path.join(RESULTS_DIR, `${report.date}-${report.database.kind}${suffix}.json`)
-  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  const text = await prettier.format(JSON.stringify(report), { ...options, filepath: file })
+  fs.writeFileSync(file, text)
   return file
 }

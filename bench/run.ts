@@ -95,7 +95,7 @@ async function measureScale(
       scaleBenchmark(app, big.slug, tokens, options.samples, dataset.comments.toggleCommentId()),
     )
     result.reads = await attempt(result, 'reads (wrk, nginx)', app.output, () =>
-      readBenchmark(app, fifty.slug, options.durationSeconds),
+      readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup),
     )
     result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
       writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
@@ -196,7 +196,7 @@ async function main(): Promise<number> {
   }
   report.finishedAt = new Date().toISOString()
   console.log(`\n${markdown(report)}\n`)
-  console.log(`Results written to ${writeJson(report)}`)
+  console.log(`Results written to ${await writeJson(report)}`)
   const failed = report.errors.length + report.scales.reduce((n, s) => n + s.errors.length, 0)
   return failed ? 1 : 0
 }

@@ -95,8 +95,12 @@ export async function commentGenerator(
     await tableColumns(sql, 'comments'),
   )
   const hasThread = columns.insert.includes('thread_id')
-  const [row] = await sql.query('SELECT COALESCE(MAX(id), 0) AS max FROM comments')
-  const firstId = Number(row.max) + 1
+  // Ids are taken after the highest at each step: the app stores comments between steps.
+  const nextFreeId = async () => {
+    const [row] = await sql.query('SELECT COALESCE(MAX(id), 0) AS max FROM comments')
+    return Number(row.max) + 1
+  }
+  let nextId = 0
   const start = Date.now() - 366 * DAY
   const step = (365 * DAY) / Math.max(maxTotal, 1)
   const recent = new Map<number, Recent[]>()
@@ -116,7 +120,7 @@ export async function commentGenerator(
   function* comments(until: number, tally: GrowthStep) {
     for (; generated < until; generated++) {
       const index = generated
-      const id = firstId + index
+      const id = nextId++
       const postId = pickPost(index)
       const earlier = recent.get(postId)
       const parent =
@@ -180,6 +184,7 @@ export async function commentGenerator(
         onBigPost: 0,
       }
       const from = generated
+      nextId = await nextFreeId()
       let lastLog = 0
       await insertRows(sql, 'comments', columns.insert, comments(total, tally), (inserted) => {
         if (inserted - lastLog >= 100_000) {

@@ -1,4 +1,5 @@
 import type { BenchApp } from '../app'
+import type { Cleanup } from '../cleanup'
 import { withCpu } from '../cpu'
 import { BYPASS_PAGE_CACHE, timedFetch } from '../http'
 import { startNginx } from '../nginx'
@@ -32,6 +33,7 @@ export async function readBenchmark(
   app: BenchApp,
   slug: string,
   seconds: number,
+  cleanup: Cleanup,
 ): Promise<ReadResult> {
   const path = `/posts/${slug}`
   const url = app.baseUrl + path
@@ -41,6 +43,8 @@ export async function readBenchmark(
   const comments = cached.body.match(/<li[^>]*id="comment-\d+"/g)?.length ?? 0
   const rendered = await timedFetch(url, { headers: BYPASS_PAGE_CACHE })
   const nginx = await startNginx(Buffer.from(cached.body, 'utf8'))
+  // Stopped below, or by the run's clean-up when the run is interrupted.
+  const forget = cleanup.add('nginx', nginx.stop)
   const rows: ReadRow[] = []
   try {
     const check = await timedFetch(nginx.url)
@@ -73,6 +77,7 @@ export async function readBenchmark(
     }
   } finally {
     await nginx.stop()
+    forget()
   }
   return {
     path,
