@@ -52,12 +52,16 @@ export const Comments: CollectionConfig = {
   },
   defaultSort: 'createdAt',
   // The reads that grow with the comment count: a post's approved comments in order (and its
-  // counts), a thread's replies, a moderation tab newest first, an address's latest comment.
+  // counts), a thread's replies, a moderation tab newest first; and a submission's checks: an
+  // address's latest comment (flood), the same text from the same email (duplicate), an
+  // approved comment from this name and email (first-time moderation).
   indexes: [
     { fields: ['post', 'status', 'createdAt'] },
     { fields: ['thread', 'status', 'createdAt'] },
     { fields: ['status', 'createdAt'] },
     { fields: ['ip', 'createdAt'] },
+    { fields: ['authorEmail', 'post'] },
+    { fields: ['authorEmail', 'status'] },
   ],
   // Our POST / replaces Payload's create route: same rules, the documented error shape.
   endpoints: [postComment, moderateComments, moderationCounts, exportComments, replyToComment],

@@ -1,6 +1,8 @@
+import { pageSlots } from '@/lib/pageSlots'
+
 /**
- * Real links to every page (no script needed): Previous, 1 2 3 …, Next, as a USWDS pagination.
- * Page 1 is `basePath` itself; others add `?<param>=n`, then `fragment` when given.
+ * Real links (no script needed): Previous, the pages pageSlots picks with gaps between, Next, as a
+ * USWDS pagination. Page 1 is `basePath` itself; others add `?<param>=n`, then `fragment`.
  */
 export function Pagination({
   basePath,
@@ -34,18 +36,28 @@ export function Pagination({
             </a>
           </li>
         ) : null}
-        {Array.from({ length: totalPages }, (_, i) => i + 1).map((n) => (
-          <li key={n} className="usa-pagination__item usa-pagination__page-no">
-            <a
-              href={href(n)}
-              className={`usa-pagination__button${n === page ? ' usa-current' : ''}`}
-              aria-label={`Page ${n}`}
-              aria-current={n === page ? 'page' : undefined}
+        {pageSlots(page, totalPages).map((n, index) =>
+          n === 'gap' ? (
+            <li
+              key={`gap-${index}`}
+              className="usa-pagination__item usa-pagination__overflow"
+              aria-label="ellipsis indicating non-visible pages"
             >
-              {n}
-            </a>
-          </li>
-        ))}
+              <span>…</span>
+            </li>
+          ) : (
+            <li key={n} className="usa-pagination__item usa-pagination__page-no">
+              <a
+                href={href(n)}
+                className={`usa-pagination__button${n === page ? ' usa-current' : ''}`}
+                aria-label={`Page ${n}`}
+                aria-current={n === page ? 'page' : undefined}
+              >
+                {n}
+              </a>
+            </li>
+          ),
+        )}
         {page < totalPages ? (
           <li className="usa-pagination__item usa-pagination__arrow">
             <a

@@ -4,6 +4,7 @@ import * as migration_20261123_213005_comment_moderation from './20261123_213005
 import * as migration_20261123_220725_spam_check_discard from './20261123_220725_spam_check_discard';
 import * as migration_20261130_175010_comment_status_rule from './20261130_175010_comment_status_rule';
 import * as migration_20261130_182920_comment_threads_and_indexes from './20261130_182920_comment_threads_and_indexes';
+import * as migration_20261130_200722_comment_submission_indexes from './20261130_200722_comment_submission_indexes';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261130_182920_comment_threads_and_indexes.up,
     down: migration_20261130_182920_comment_threads_and_indexes.down,
-    name: '20261130_182920_comment_threads_and_indexes'
+    name: '20261130_182920_comment_threads_and_indexes',
+  },
+  {
+    up: migration_20261130_200722_comment_submission_indexes.up,
+    down: migration_20261130_200722_comment_submission_indexes.down,
+    name: '20261130_200722_comment_submission_indexes'
   },
 ];
