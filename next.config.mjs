@@ -12,6 +12,9 @@ const nextConfig = {
     '@payloadcms/db-mongodb',
     '@payloadcms/drizzle',
     '@payloadcms/graphql',
+    // Loaded at run time by path (pino's transports run pino-pretty in a worker thread).
+    'pino',
+    'pino-pretty',
   ],
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],

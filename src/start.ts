@@ -84,7 +84,6 @@ async function main() {
   const runtime = createRuntime(config)
   const payloadConfig = createPayloadConfig(config, runtime)
   const payload = await getPayload({ config: payloadConfig })
-  payload.logger.level = config.logLevel
 
   try {
     await applyMigrations(payload, config.database.kind)
@@ -112,6 +111,8 @@ async function main() {
         .shutdown(signal)
         .then(() => closeDatabase(payload))
         .then(() => payload.logger.info('database closed, bye'))
+        // The log is written asynchronously: let it reach its destination before exiting.
+        .then(() => new Promise<void>((resolve) => payload.logger.flush(() => resolve())))
         .then(() => process.exit(0))
         .catch((error) => {
           console.error(error)

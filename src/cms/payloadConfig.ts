@@ -35,6 +35,7 @@ import type { AppConfig } from '@/config/appConfig'
 import { databaseAdapter } from '@/db/databaseAdapter'
 import { withPageSizeCap } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
+import { createLogger } from '@/cms/logger'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
@@ -115,6 +116,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     },
     typescript: { outputFile: path.resolve(root, 'src/payload-types.ts') },
     custom: { runtime },
+    logger: createLogger(config),
     telemetry: false,
   })
 }

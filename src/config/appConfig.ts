@@ -18,6 +18,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
 const NODE_ENVS = ['production', 'development', 'test'] as const
+const LOG_FORMATS = ['json', 'pretty'] as const
+export type LogFormat = (typeof LOG_FORMATS)[number]
 
 /**
  * Everything the application takes from its environment, read and checked once at start-up.
@@ -47,6 +49,8 @@ export type AppConfig = {
   readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
   readonly trustProxy: TrustProxy
   readonly logLevel: LogLevel
+  /** JSON lines (one object per line, for log collectors) or coloured text for a terminal. */
+  readonly logFormat: LogFormat
   readonly email: EmailConfig
   /** The AKISMET_* variables; null when AKISMET_API_KEY is unset (spam checking off). */
   readonly akismet: AkismetConfig | null
@@ -79,6 +83,16 @@ function parseLogLevel(value: string | undefined): LogLevel {
   return raw as LogLevel
 }
 
+/** LOG_FORMAT, else coloured text when the output is a terminal and JSON lines otherwise. */
+function parseLogFormat(value: string | undefined, terminal: boolean): LogFormat {
+  const raw = value?.trim()
+  if (!raw) return terminal ? 'pretty' : 'json'
+  if (!(LOG_FORMATS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_FORMAT "${raw}" is not one of ${LOG_FORMATS.join(', ')}`)
+  }
+  return raw as LogFormat
+}
+
 function parseSecret(value: string | undefined, requireIt: boolean, dataDir: string): string {
   const raw = value?.trim()
   if (requireIt && !raw) {
@@ -92,6 +106,8 @@ function parseSecret(value: string | undefined, requireIt: boolean, dataDir: str
 }
 
 export type ReadOptions = {
+  /** Whether the log goes to a terminal (the default LOG_FORMAT follows it). */
+  terminal?: boolean
   /**
    * Start-up (the default) refuses production without PAYLOAD_SECRET. payload.config.ts is also
    * imported by Next's build and routes, in a module graph of their own and after Next has set
@@ -107,7 +123,7 @@ export type ReadOptions = {
  */
 export function readConfig(
   env: Env = process.env,
-  { requireProductionSecret = true }: ReadOptions = {},
+  { requireProductionSecret = true, terminal = Boolean(process.stdout.isTTY) }: ReadOptions = {},
 ): AppConfig {
   const nodeEnv = parseNodeEnv(env.NODE_ENV)
   const production = nodeEnv === 'production'
@@ -116,6 +132,7 @@ export function readConfig(
   const host = parseHost(env.HOST)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE)
   const logLevel = parseLogLevel(env.LOG_LEVEL)
+  const logFormat = parseLogFormat(env.LOG_FORMAT, terminal)
   const demoPassword = env.DEMO_PASSWORD ?? 'demo-password'
   if (!production && demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD must be at least 8 characters long')
@@ -141,6 +158,7 @@ export function readConfig(
     demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },
     trustProxy,
     logLevel,
+    logFormat,
     email,
     akismet,
   })

@@ -10,7 +10,7 @@ import { clientHeaders } from './clientHeaders'
 import { healthCheck } from './healthCheck'
 import type { Logger } from './logger'
 import { pageCache } from './pageCache'
-import { requestLog } from './requestLog'
+import { logRequest } from './requestLog'
 import { securityHeaders } from './securityHeaders'
 
 export type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
@@ -34,20 +34,21 @@ export type FrontOptions = {
  * The HTTP front door, and only that: request log, security headers, the client's address, the
  * health check and stored public pages; everything else goes to Next, which serves the site,
  * Payload's admin and its APIs. It makes no Payload query of its own (the health check's `ping`
- * is handed in), so every rule about content lives behind it, on every path.
+ * is handed in), so every rule about content lives behind it, on every path. A stored page is
+ * answered before Express, at a fraction of its cost.
  */
-export function createApp(options: FrontOptions): express.Express {
+export function createApp(options: FrontOptions): http.RequestListener {
   const { logger, handle, pageStatus } = options
+  const pages = pageCache(options.pages)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)
 
-  app.use(requestLog(logger))
   app.use(securityHeaders({ https: options.https }))
   app.use(clientHeaders)
 
   app.get('/healthz', healthCheck(options.ping, logger))
-  app.use(pageCache(options.pages))
+  app.use(pages.storeRendered)
   app.all('/{*splat}', (req, res, next) => {
     pageStatus.run(res, () => handle(req, res)).catch(next)
   })
@@ -58,5 +59,8 @@ export function createApp(options: FrontOptions): express.Express {
     res.status(500).json({ errors: [{ message: 'Something went wrong on our side.' }] })
   }
   app.use(onError)
-  return app
+  return (req, res) => {
+    logRequest(logger, req, res)
+    if (!pages.serveStored(req, res)) app(req, res)
+  }
 }

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import type { RequestHandler, Response } from 'express'
 
 import type { PageStore } from '@/runtime/pageStore'
@@ -6,16 +8,24 @@ import type { PageStore } from '@/runtime/pageStore'
 const PUBLIC_PAGE =
   /^\/(?:$|archive\/?$|posts\/[^/]+\/?$|authors\/[^/]+\/?$|categories\/[^/]+\/?$|feed\.xml$|feed\.atom$|sitemap\.xml$|robots\.txt$)/
 
-/** Requests that may differ per visitor or per client-side navigation are never cached. */
-function cacheable(req: Parameters<RequestHandler>[0]): boolean {
+/**
+ * Requests that may differ per visitor or per client-side navigation are never cached. Read off
+ * the raw request, so that a stored page is answered before Express routes anything.
+ */
+function cacheable(req: IncomingMessage): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false
-  if (!PUBLIC_PAGE.test(req.path)) return false
+  const url = req.url ?? ''
+  const query = url.indexOf('?')
+  if (!PUBLIC_PAGE.test(query === -1 ? url : url.slice(0, query))) return false
   if (/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')) return false
-  if ('_rsc' in req.query) return false
+  if (query !== -1 && /[?&]_rsc(?:=|&|$)/.test(url.slice(query))) return false
   return !['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch'].some(
     (name) => name in req.headers,
   )
 }
+
+// Next compresses by Accept-Encoding.
+const keyOf = (req: IncomingMessage) => `${req.headers['accept-encoding'] ?? ''} ${req.url}`
 
 function capture(res: Response, done: (body: Buffer) => void) {
   const chunks: Buffer[] = []
@@ -56,36 +66,44 @@ export type PageCacheOptions = {
  * path), which moves its generation on, and a page stored under an older generation is rendered
  * again. A short lifetime bounds what only the clock changes (auto-closing threads). Signed-in
  * staff, Next's client-side navigation requests and form posts always reach Next.
+ *
+ * `serveStored` answers from the store, before Express, with the headers stored with the page
+ * (the security headers among them); `storeRendered` is the Express middleware that keeps what
+ * Next renders.
  */
-export function pageCache({
-  store,
-  generation,
-  maxAgeMs = 60_000,
-}: PageCacheOptions): RequestHandler {
-  return (req, res, next) => {
-    if (!cacheable(req)) return next()
-    // Next compresses by Accept-Encoding.
-    const key = [req.headers['accept-encoding'], req.originalUrl].join(' ')
-    const found = store.get(key)
-    if (found && found.generation === generation() && Date.now() - found.storedAt < maxAgeMs) {
-      res.status(found.status).set(found.headers).set('X-Page-Cache', 'hit')
+export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOptions) {
+  return {
+    /** Answers a request the store holds a current page for; false when it does not. */
+    serveStored(req: IncomingMessage, res: ServerResponse): boolean {
+      if (!cacheable(req)) return false
+      const found = store.get(keyOf(req))
+      if (!found || found.generation !== generation() || Date.now() - found.storedAt >= maxAgeMs) {
+        return false
+      }
+      res.setHeader('x-page-cache', 'hit')
+      res.writeHead(found.status, found.headers)
       res.end(req.method === 'HEAD' ? undefined : found.body)
-      return
-    }
-    if (found) store.delete(key)
-    const renderedFrom = generation()
-    res.set('X-Page-Cache', 'miss')
-    capture(res, (body) => {
-      const status = res.statusCode
-      if (status !== 200 || res.getHeader('set-cookie')) return
-      if (req.method === 'HEAD' || renderedFrom !== generation()) return
-      const headers = Object.fromEntries(
-        Object.entries(res.getHeaders())
-          .filter(([name]) => !['x-page-cache', 'date', 'connection'].includes(name))
-          .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-      )
-      store.set(key, { status, headers, body, generation: renderedFrom, storedAt: Date.now() })
-    })
-    next()
+      return true
+    },
+
+    storeRendered: ((req, res, next) => {
+      if (!cacheable(req)) return next()
+      const key = keyOf(req)
+      store.delete(key)
+      const renderedFrom = generation()
+      res.set('X-Page-Cache', 'miss')
+      capture(res, (body) => {
+        const status = res.statusCode
+        if (status !== 200 || res.getHeader('set-cookie')) return
+        if (req.method === 'HEAD' || renderedFrom !== generation()) return
+        const headers = Object.fromEntries(
+          Object.entries(res.getHeaders())
+            .filter(([name]) => !['x-page-cache', 'date', 'connection'].includes(name))
+            .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
+        )
+        store.set(key, { status, headers, body, generation: renderedFrom, storedAt: Date.now() })
+      })
+      next()
+    }) as RequestHandler,
   }
 }

@@ -122,4 +122,14 @@ describe('config.readConfig', () => {
         .akismet?.testMode,
     ).toBe(false)
   })
+
+  it('logs JSON lines unless the output is a terminal, or as LOG_FORMAT says', () => {
+    const dir = tmp()
+    expect(readConfig({ DATA_DIR: dir }, { terminal: false }).logFormat).toBe('json')
+    expect(readConfig({ DATA_DIR: dir }, { terminal: true }).logFormat).toBe('pretty')
+    expect(readConfig({ DATA_DIR: dir, LOG_FORMAT: 'json' }, { terminal: true }).logFormat).toBe(
+      'json',
+    )
+    expect(() => readConfig({ DATA_DIR: dir, LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT "xml"')
+  })
 })

@@ -17,7 +17,9 @@ let setCookie = false
 
 beforeAll(async () => {
   const app = express()
-  app.use(pageCache({ store, generation: () => contentCache.generation, maxAgeMs: 60_000 }))
+  const pages = pageCache({ store, generation: () => contentCache.generation, maxAgeMs: 60_000 })
+  app.use((req, res, next) => (pages.serveStored(req, res) ? undefined : next()))
+  app.use(pages.storeRendered)
   // Stands in for Next: streams the page in two chunks and counts renders.
   app.all('/{*splat}', (req, res) => {
     renders++
