@@ -17,6 +17,8 @@ import { postComment } from './endpoints/postComment'
 import { assignThread } from './hooks/assignThread'
 import { auditCommentDeletion, auditStatusChange } from './hooks/auditCommentChanges'
 import { decideAkismetReport } from './hooks/decideAkismetReport'
+import { refuseServerSetChange } from '@/cms/rejectFieldChanges'
+
 import { decideNewComment } from './hooks/decideNewComment'
 import { detachRepliesBeforeDelete } from './hooks/detachRepliesBeforeDelete'
 import { maskStatusForReaders } from './hooks/maskStatusForReaders'
@@ -31,6 +33,8 @@ const statusOptions = COMMENT_STATUSES.map((value) => ({
   value,
 }))
 const privateField = { read: moderatorsField, ...serverSet }
+/** A change to a server-set field is refused by name (403), not dropped without a word. */
+const serverSetHooks = { beforeValidate: [refuseServerSetChange] }
 
 /**
  * Public comments. The body is plain text: it is stored as given and only ever rendered as text.
@@ -149,6 +153,7 @@ export const Comments: CollectionConfig = {
       type: 'text',
       maxLength: 100,
       access: privateField,
+      hooks: serverSetHooks,
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -160,6 +165,7 @@ export const Comments: CollectionConfig = {
       type: 'select',
       options: statusOptions,
       access: privateField,
+      hooks: serverSetHooks,
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -171,6 +177,7 @@ export const Comments: CollectionConfig = {
       type: 'date',
       index: true,
       access: privateField,
+      hooks: serverSetHooks,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -179,6 +186,7 @@ export const Comments: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       access: privateField,
+      hooks: serverSetHooks,
       admin: {
         position: 'sidebar',
         readOnly: true,
@@ -199,14 +207,28 @@ export const Comments: CollectionConfig = {
       type: 'text',
       index: true,
       access: privateField,
+      hooks: serverSetHooks,
       admin: { readOnly: true },
     },
-    { name: 'userAgent', type: 'text', access: privateField, admin: { readOnly: true } },
-    { name: 'referrer', type: 'text', access: privateField, admin: { readOnly: true } },
+    {
+      name: 'userAgent',
+      type: 'text',
+      access: privateField,
+      hooks: serverSetHooks,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'referrer',
+      type: 'text',
+      access: privateField,
+      hooks: serverSetHooks,
+      admin: { readOnly: true },
+    },
     {
       name: 'spamCheck',
       type: 'group',
       access: privateField,
+      hooks: serverSetHooks,
       admin: { description: 'Filled by the spam checker.', readOnly: true },
       fields: [
         {

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { refuseServerSetChange } from '@/cms/rejectFieldChanges'
+
 import { editors } from '@/access/editors'
 import { invalidateDeletedPost, invalidatePosts } from '@/runtime/invalidateContent'
 import { staff, staffField } from '@/access/staff'
@@ -12,6 +14,7 @@ import { auditThreadChange } from './hooks/auditThreadChange'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
+import { rejectUnsafeLinks } from './hooks/rejectUnsafeLinks'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
 import { stampThreadClosure } from './hooks/stampThreadClosure'
@@ -43,7 +46,7 @@ export const Posts: CollectionConfig = {
   endpoints: [setThreadStatusBulk, setThreadStatus],
   hooks: {
     beforeOperation: [rejectUnpublishingByAuthors],
-    beforeValidate: [rejectEditorialFieldChanges],
+    beforeValidate: [rejectEditorialFieldChanges, rejectUnsafeLinks],
     beforeChange: [
       rejectPublishingByAuthors,
       setCreatedBy,
@@ -169,6 +172,7 @@ export const Posts: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       access: { read: staffField, create: () => false, update: () => false },
+      hooks: { beforeValidate: [refuseServerSetChange] },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],

@@ -1,7 +1,8 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { type PayloadRequest } from 'payload'
 
 import { hasRole, staffUser, type Role } from '@/access/roles'
 import type { User } from '@/payload-types'
+import { RequestRefused } from '@/api/requestRefused'
 
 const PLURAL: Record<Role, string> = {
   admin: 'admins',
@@ -22,9 +23,9 @@ function list(roles: Role[]): string {
  */
 export function requireRole(req: PayloadRequest, roles: Role[], action: string): User {
   const user = staffUser(req)
-  if (!user) throw new APIError(`You must be signed in to ${action}`, 401, undefined, true)
+  if (!user) throw new RequestRefused(`You must be signed in to ${action}`, 401)
   if (!hasRole(user, ...roles)) {
-    throw new APIError(`Only ${list(roles)} can ${action}`, 403, undefined, true)
+    throw new RequestRefused(`Only ${list(roles)} can ${action}`, 403)
   }
   return user
 }

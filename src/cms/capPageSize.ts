@@ -2,6 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
 import { staffUser } from '@/access/roles'
 
+import { refuseBadQueries } from './refuseBadQueries'
+
 /** The most documents one REST or GraphQL page holds: for the public, and for signed-in staff. */
 export const MAX_PAGE_SIZE = { public: 100, staff: 500 } as const
 
@@ -20,11 +22,12 @@ export const capPageSize: CollectionBeforeOperationHook = ({ args, operation, re
   return { ...args, pagination: true, limit }
 }
 
-/** The collection with capPageSize first among its beforeOperation hooks. */
-export function withPageSizeCap(collection: CollectionConfig): CollectionConfig {
+/** The collection with refuseBadQueries and capPageSize first among its beforeOperation hooks. */
+export function withReadLimits(collection: CollectionConfig): CollectionConfig {
   const hooks = collection.hooks ?? {}
+  const first = [refuseBadQueries, capPageSize]
   return {
     ...collection,
-    hooks: { ...hooks, beforeOperation: [capPageSize, ...(hooks.beforeOperation ?? [])] },
+    hooks: { ...hooks, beforeOperation: [...first, ...(hooks.beforeOperation ?? [])] },
   }
 }

@@ -18,7 +18,7 @@ import {
   UploadFeature,
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { AuditEntries } from '@collections/AuditEntries'
@@ -33,7 +33,8 @@ import { Users } from '@collections/Users'
 import { hasRole } from '@/access/roles'
 import type { AppConfig } from '@/config/appConfig'
 import { databaseAdapter } from '@/db/databaseAdapter'
-import { withPageSizeCap } from '@/cms/capPageSize'
+import { answerClientFaults } from '@/cms/answerClientFaults'
+import { withReadLimits } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
 import { createLogger } from '@/cms/logger'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
@@ -41,6 +42,7 @@ import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
+import { MEDIA_MAX_FILE_SIZE } from '@/server/bodyLimit'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -71,7 +73,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       },
     },
     collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users].map(
-      withPageSizeCap,
+      withReadLimits,
     ),
     globals: [SiteSettings],
     editor: lexicalEditor({
@@ -98,6 +100,8 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     // Never empty: an empty list would let a session cookie act from any origin.
     csrf: [...config.trustedOrigins],
     sharp,
+    // Payload stops reading an upload past this size (the front refuses larger requests first).
+    upload: { limits: { fileSize: MEDIA_MAX_FILE_SIZE } },
     email: createEmailAdapter(config.email),
     graphQL: { disablePlaygroundInProduction: true },
     jobs: {
@@ -118,5 +122,15 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     custom: { runtime },
     logger: createLogger(config),
     telemetry: false,
+    hooks: { afterError: [answerClientFaults] },
+    // A refused request is the caller's mistake, not ours: logged as information, without a stack.
+    // (RequestRefused is ours: Payload's type lists only its own error names.)
+    loggingLevels: {
+      RequestRefused: 'info',
+      QueryError: 'info',
+      AuthenticationError: 'info',
+      UnauthorizedError: 'info',
+      LockedAuth: 'info',
+    } as Config['loggingLevels'],
   })
 }

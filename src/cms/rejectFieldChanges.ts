@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeValidateHook, type PayloadRequest } from 'payload'
+import type { CollectionBeforeValidateHook, FieldHook, PayloadRequest } from 'payload'
 
 import type { User } from '@/payload-types'
+import { RequestRefused } from '@/api/requestRefused'
 
 type Options = {
   /** Top-level field names the rule guards. */
@@ -16,11 +17,11 @@ type Options = {
   createDefaults?: Record<string, unknown>
 }
 
-/** Relationship values arrive as ids or populated docs; compare them by id. */
+/** Relationship values arrive as ids or populated docs; compare them by id. An empty text is none. */
 function normalise(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalise)
   if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id
-  return value ?? null
+  return value === '' ? null : (value ?? null)
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -53,7 +54,33 @@ export function rejectFieldChanges(options: Options): CollectionBeforeValidateHo
           : options.createDefaults?.[field]
       return !sameValue(data[field], before)
     })
-    if (changed) throw new APIError(`${options.message} (field: ${changed})`, 403, undefined, true)
+    if (changed) throw new RequestRefused(`${options.message} (field: ${changed})`, 403)
     return data
   }
+}
+
+/**
+ * A field hook for fields only the server writes (a comment's IP address, a post's creator):
+ * a caller who sends a value other than the stored one gets a 403 naming the field. Field access
+ * alone (`create`/`update: () => false`) would drop the value silently. Server code that skips
+ * access control (overrideAccess) and trusted server calls may write them.
+ */
+export const refuseServerSetChange: FieldHook = ({
+  field,
+  operation,
+  overrideAccess,
+  previousValue,
+  req,
+  value,
+}) => {
+  if (overrideAccess || isTrustedServerCall(req) || value === undefined) return value
+  const before = operation === 'update' ? previousValue : null
+  if (!sameValue(value, before)) {
+    const name = 'name' in field ? field.name : 'unknown'
+    throw new RequestRefused(
+      `This field is set by the server and cannot be changed (field: ${name})`,
+      403,
+    )
+  }
+  return value
 }

@@ -6,7 +6,9 @@ import type { TrustProxy } from '@/config/network'
 import type { PageStatus } from '@/runtime/pageStatus'
 import type { PageStore } from '@/runtime/pageStore'
 
+import { refuseBody } from './bodyLimit'
 import { clientHeaders } from './clientHeaders'
+import { clientErrorMessage, sendError } from './clientError'
 import { healthCheck } from './healthCheck'
 import type { Logger } from './logger'
 import { pageCache } from './pageCache'
@@ -54,13 +56,28 @@ export function createApp(options: FrontOptions): http.RequestListener {
   })
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    // Express's own refusals (a path that is not valid percent-encoding) are the client's fault.
+    const clientMessage = clientErrorMessage(error)
+    if (clientMessage) {
+      logger.info({ err: { message: (error as Error).message } }, 'bad request')
+      if (!res.headersSent) sendError(res, clientMessage.status, clientMessage.message)
+      return
+    }
     logger.error({ err: error }, 'unhandled request error')
     if (res.headersSent) return
-    res.status(500).json({ errors: [{ message: 'Something went wrong on our side.' }] })
+    sendError(res, 500, 'Something went wrong on our side.')
   }
   app.use(onError)
   return (req, res) => {
     logRequest(logger, req, res)
+    // Without a host nothing can be addressed or cached: HTTP/1.1 requires one.
+    if (!req.headers.host) return sendError(res, 400, 'The request has no Host header.')
+    const tooLarge = refuseBody(req)
+    if (tooLarge) {
+      // Answer from the headers alone and close: the rest of the body is never read.
+      res.setHeader('Connection', 'close')
+      return sendError(res, tooLarge.status, tooLarge.message)
+    }
     if (!pages.serveStored(req, res)) app(req, res)
   }
 }

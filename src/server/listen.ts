@@ -70,7 +70,15 @@ export async function listen({
   graceMs = 10_000,
 }: ListenOptions): Promise<RunningServer> {
   let handler: http.RequestListener = starting
-  const server = http.createServer((req, res) => handler(req, res))
+  let closing: Promise<void> | undefined
+  const inFlight = new Set<http.ServerResponse>()
+  const server = http.createServer((req, res) => {
+    // Shutting down: this request is answered, and its connection closed after it.
+    if (closing) res.setHeader('Connection', 'close')
+    inFlight.add(res)
+    res.once('close', () => inFlight.delete(res))
+    handler(req, res)
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenError(error, port, host)))
     server.listen(port, host, () => resolve())
@@ -78,14 +86,22 @@ export async function listen({
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
 
-  let closing: Promise<void> | undefined
   const shutdown = (signal = 'shutdown') => {
     closing ??= (async () => {
       logger.info({ signal }, 'no longer accepting connections, finishing requests')
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
+      // A kept-alive connection goes idle when its response is sent, whether or not the response
+      // said `Connection: close` (it was sent before the shutdown): close such connections as
+      // they go idle, so no new request starts on them; requests in flight finish.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50)
       server.closeIdleConnections()
-      const force = setTimeout(() => server.closeAllConnections(), graceMs)
+      const force = setTimeout(() => {
+        logger.warn({ graceMs }, 'requests still running after the grace period: closing them')
+        server.closeAllConnections()
+      }, graceMs)
       await closed
+      clearInterval(sweep)
       clearTimeout(force)
     })()
     return closing

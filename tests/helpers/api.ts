@@ -26,7 +26,9 @@ export async function createApiClient() {
     PUT: routes.REST_PUT(config),
     DELETE: routes.REST_DELETE(config),
   }
-  const graphqlPost = routes.GRAPHQL_POST(config)
+  // The GraphQL route as the site mounts it: Payload's, behind our request limits.
+  const { graphqlPost: limitedGraphqlPost } = await import('@/cms/graphqlRoute')
+  const graphqlPost = limitedGraphqlPost(config)
 
   async function call<T>(
     method: Method,

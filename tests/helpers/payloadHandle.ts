@@ -6,12 +6,14 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /**
  * Stands in for Next behind the Express app: passes /api requests to Payload's real REST route
- * handlers (the ones Next mounts) and writes their answers back, so requests that get past the
+ * handlers and GraphQL route (the ones Next mounts) and writes their answers back, so requests that get past the
  * Express layer are handled exactly as in production. Anything else is a 404.
  */
 export async function createPayloadHandle(): Promise<NextHandler> {
   const { default: config } = await import('@payload-config')
   const routes = await import('@payloadcms/next/routes')
+  const { graphqlPost } = await import('@/cms/graphqlRoute')
+  const graphql = graphqlPost(config)
   const rest: Record<Method, ReturnType<typeof routes.REST_GET>> = {
     GET: routes.REST_GET(config),
     POST: routes.REST_POST(config),
@@ -41,13 +43,20 @@ export async function createPayloadHandle(): Promise<NextHandler> {
       headers,
       body: req.method === 'GET' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
     })
+    if (url.pathname === '/api/graphql' && req.method === 'POST') {
+      await writeResponse(res, await graphql(request))
+      return
+    }
     const slug = url.pathname
       .replace(/^\/api\//, '')
       .split('/')
       .map(decodeURIComponent)
-    const response = await handler(request, { params: Promise.resolve({ slug }) })
-    res.statusCode = response.status
-    response.headers.forEach((value, name) => res.setHeader(name, value))
-    res.end(Buffer.from(await response.arrayBuffer()))
+    await writeResponse(res, await handler(request, { params: Promise.resolve({ slug }) }))
   }
+}
+
+async function writeResponse(res: http.ServerResponse, response: Response) {
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  res.end(Buffer.from(await response.arrayBuffer()))
 }

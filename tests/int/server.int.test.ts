@@ -1,4 +1,4 @@
-import type http from 'node:http'
+import http from 'node:http'
 
 import type { RunningServer } from '@/server/listen'
 
@@ -138,6 +138,60 @@ describe('listen', () => {
       )
     } finally {
       await first.shutdown()
+    }
+  })
+
+  it('on shutdown finishes every request in flight, closes kept-alive connections and serves nothing new', async () => {
+    const { listen } = await import('@/server/listen')
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      logger: t.payload.logger,
+      graceMs: 20_000,
+    })
+    let served = 0
+    server.serve((_req, res) => {
+      served += 1
+      setTimeout(() => res.end('done'), 500)
+    })
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 10 })
+    const get = () =>
+      new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: server.port, path: '/slow', agent }, (res) => {
+            let body = ''
+            res.on('data', (chunk) => (body += chunk))
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }),
+            )
+          })
+          .on('error', reject)
+      })
+    try {
+      // Ten connections, each with a request in flight and three more queued behind it.
+      // (Errors from Node's core fail `instanceof Error` in Jest's module sandbox: tag them.)
+      const requests = Array.from({ length: 40 }, () =>
+        get().catch((error: NodeJS.ErrnoException) => ({ failed: error.code })),
+      )
+      for (let waited = 0; served < 10 && waited < 10_000; waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      expect(served).toBe(10)
+      const started = Date.now()
+      await server.shutdown('SIGTERM')
+      expect(Date.now() - started).toBeLessThan(5_000)
+
+      const results = await Promise.all(requests)
+      const answered = results.filter((r) => !('failed' in r))
+      expect(answered).toHaveLength(10)
+      for (const r of answered) expect(r).toEqual({ status: 200, connection: 'close', body: 'done' })
+      // The queued ones were not started on the closing connections: they found no server.
+      expect(served).toBe(10)
+      expect(results.filter((r) => 'failed' in r)).toEqual(
+        Array.from({ length: 30 }, () => ({ failed: 'ECONNREFUSED' })),
+      )
+    } finally {
+      agent.destroy()
     }
   })
 })

@@ -87,7 +87,7 @@ describe('comments.validateSubmission', () => {
 
   describe('authorName', () => {
     it('is required', () => {
-      for (const authorName of [undefined, null, '', '   ', '\u0000\u0007']) {
+      for (const authorName of [undefined, null, '', '   ', '\u0000\u0007', '\u200B\u2060']) {
         expect(check({ authorName }).errors).toEqual([
           { path: 'authorName', message: M.nameRequired },
         ])
@@ -192,6 +192,15 @@ describe('comments.validateSubmission', () => {
       for (const body of [undefined, null, '', '   ', '\n\t\r\n ', '\u0000\u0007']) {
         expect(check({ body }).errors).toEqual([{ path: 'body', message: M.bodyRequired }])
       }
+    })
+
+    it('is blank when made only of zero-width, bidi and filler characters', () => {
+      const invisible = ['\u200B', '\u200C\u200D', '\uFEFF \u2060', '\u202E\u200F', '\u3164\u2800']
+      for (const body of invisible) {
+        expect(check({ body }).errors).toEqual([{ path: 'body', message: M.bodyRequired }])
+      }
+      // Visible text with invisible characters in it is a comment.
+      expect(check({ body: 'ok\u200B' }).errors).toEqual([])
     })
 
     it(`accepts ${COMMENT_LIMITS.body} characters and refuses ${COMMENT_LIMITS.body + 1}`, () => {

@@ -1,5 +1,4 @@
 import {
-  APIError,
   commitTransaction,
   initTransaction,
   killTransaction,
@@ -13,6 +12,7 @@ import { acceptSubmission } from '@/comments/submission/accept'
 import { submitComment } from '@/comments/submission/submitComment'
 import { submitterOf } from '@/comments/submission/submitter'
 import { idOf } from '@/lib/idOf'
+import { RequestRefused } from '@/api/requestRefused'
 
 /**
  * POST /api/comments/:id/reply  { body }
@@ -30,7 +30,7 @@ export const replyToComment: Endpoint = {
       const parent = await req.payload
         .findByID({ collection: 'comments', id: String(req.routeParams?.id), depth: 0, req })
         .catch(() => null)
-      if (!parent) throw new APIError('Comment not found', 404, undefined, true)
+      if (!parent) throw new RequestRefused('Comment not found', 404)
       const reply = { post: idOf(parent.post), parent: parent.id, body }
 
       // One transaction: a reply that fails its rules leaves the parent as it was.

@@ -2,7 +2,8 @@ import { rejectFieldChanges } from '@/cms/rejectFieldChanges'
 
 /**
  * A comment is the reader's record: moderators change its status, never what was submitted.
- * (IP, user agent and referrer are server-set fields nobody can write; see the collection.)
+ * (What the server recorded, such as the IP address, is guarded field by field: see
+ * refuseServerSetChange.)
  */
 export const rejectReaderTextChanges = rejectFieldChanges({
   fields: ['post', 'parent', 'authorName', 'authorEmail', 'authorUrl', 'body'],

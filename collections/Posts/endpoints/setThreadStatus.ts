@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { RequestRefused } from '@/api/requestRefused'
 import { requireRole } from '@/api/requireRole'
 import { updateThreadFields } from '@/comments/updateThreadFields'
 
@@ -10,6 +11,20 @@ type ThreadRequest = { status: 'open' | 'closed'; reason: string | null }
 
 const refuseOthers = (req: PayloadRequest) =>
   requireRole(req, ['moderator', 'editor', 'admin'], 'open or close comments')
+
+/**
+ * A field this endpoint does not set (a post's title, say) is refused by name rather than
+ * ignored: the caller would otherwise believe it had been saved.
+ */
+function refuseOtherFields(body: Record<string, unknown> | null, allowed: string[]) {
+  const other = Object.keys(body ?? {}).find((key) => !allowed.includes(key))
+  if (other) {
+    throw new RequestRefused(
+      `Only the thread's status and reason can be set here (field: ${other})`,
+      403,
+    )
+  }
+}
 
 function readThreadRequest(
   body: Record<string, unknown> | null,
@@ -69,7 +84,9 @@ export const setThreadStatus: Endpoint = {
   handler: async (req) => {
     refuseOthers(req)
     const errors: { path: string; message: string }[] = []
-    const change = readThreadRequest(await req.json?.().catch(() => null), errors)
+    const body = await req.json?.().catch(() => null)
+    refuseOtherFields(body, ['status', 'reason'])
+    const change = readThreadRequest(body, errors)
     if (errors.length) return Response.json({ errors }, { status: 400 })
     const result = await applyThreadStatus(req, req.routeParams?.id as string, change)
     if (!result) return Response.json({ errors: [{ message: 'Post not found' }] }, { status: 404 })
@@ -88,6 +105,7 @@ export const setThreadStatusBulk: Endpoint = {
     refuseOthers(req)
     const errors: { path: string; message: string }[] = []
     const body = await req.json?.().catch(() => null)
+    refuseOtherFields(body, ['ids', 'status', 'reason'])
     const change = readThreadRequest(body, errors)
     const ids = body?.ids
     if (

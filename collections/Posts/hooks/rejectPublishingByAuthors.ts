@@ -1,7 +1,8 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { type CollectionBeforeChangeHook } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import type { Post } from '@/payload-types'
+import { RequestRefused } from '@/api/requestRefused'
 
 /**
  * Authors write; editors publish. An author's save must be a draft, so nothing an author writes
@@ -9,11 +10,9 @@ import type { Post } from '@/payload-types'
  */
 export const rejectPublishingByAuthors: CollectionBeforeChangeHook<Post> = ({ data, req }) => {
   if (hasRole(req.user, 'author') && data._status === 'published') {
-    throw new APIError(
+    throw new RequestRefused(
       'Authors cannot publish: save your changes as a draft and ask an editor to publish them',
       403,
-      undefined,
-      true,
     )
   }
   return data

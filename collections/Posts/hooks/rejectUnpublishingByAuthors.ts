@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeOperationHook, type Where } from 'payload'
+import { type CollectionBeforeOperationHook, type Where } from 'payload'
 
 import { hasRole } from '@/access/roles'
+import { RequestRefused } from '@/api/requestRefused'
 
 /**
  * Taking a post offline is an editor's call, like putting it online. An author may save a draft
@@ -28,11 +29,9 @@ export const rejectUnpublishingByAuthors: CollectionBeforeOperationHook = async 
     req,
   })
   if (totalDocs > 0) {
-    throw new APIError(
+    throw new RequestRefused(
       'Authors cannot unpublish: save your changes as a draft, or ask an editor to take the post offline',
       403,
-      undefined,
-      true,
     )
   }
   return args

@@ -13,6 +13,14 @@ export type SubmissionFields = {
 // Deliberately plain: one @, no spaces, a dot in the domain. Mail servers decide the rest.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/**
+ * Nothing a reader can see: whitespace, and invisible characters (zero-width spaces and joiners,
+ * bidi marks, word joiners, fillers) that would otherwise make an empty comment look typed.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cf}\u034F\u115F\u1160\u2800\u3164\uFFA0]*$/u
+
+export const isBlank = (text: string) => INVISIBLE_ONLY.test(text)
+
 function cleanText(value: unknown, path: string, errors: FieldError[], multiline = false) {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'string') {
@@ -42,7 +50,7 @@ export function validateSubmission(input: Record<string, unknown>): {
     failed.add(path)
   }
 
-  if (!authorName) fail('authorName', M.nameRequired)
+  if (isBlank(authorName)) fail('authorName', M.nameRequired)
   else if (authorName.length > COMMENT_LIMITS.name) fail('authorName', M.nameTooLong)
 
   if (!authorEmail) fail('authorEmail', M.emailRequired)
@@ -54,7 +62,7 @@ export function validateSubmission(input: Record<string, unknown>): {
     else if (!isWebUrl(authorUrl)) fail('authorUrl', M.urlInvalid)
   }
 
-  if (!body.trim()) fail('body', M.bodyRequired)
+  if (isBlank(body)) fail('body', M.bodyRequired)
   else if (body.length > COMMENT_LIMITS.body) fail('body', M.bodyTooLong)
 
   return { values: { authorName, authorEmail, authorUrl: authorUrl || null, body }, errors }

@@ -1,4 +1,4 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { type PayloadRequest } from 'payload'
 
 import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 import { threadClosure } from '@/comments/rules/threadClosure'
@@ -10,6 +10,7 @@ import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { runtimeOf } from '@/runtime/runtime'
 
 import type { Accepted, SubmissionInput, Submitter } from './types'
+import { RequestRefused } from '@/api/requestRefused'
 
 /** Every discussion setting, moderation word lists included; kept until the settings change. */
 export function discussionSettings(req: PayloadRequest): Promise<SiteSetting> {
@@ -69,7 +70,7 @@ export async function acceptSubmission(
   const post = await publishedPost(req, postId)
   if (!post) refuseFields([{ path: 'post', message: M.postNotFound }])
   const settings = await discussionSettings(req)
-  if (threadClosure(post, settings)) throw new APIError(M.closed, 403, undefined, true)
+  if (threadClosure(post, settings)) throw new RequestRefused(M.closed, 403)
 
   const parent = parentId === null ? null : await approvedParent(req, parentId, post)
   if (parentId !== null && !parent) refuseFields([{ path: 'parent', message: M.parentInvalid }])

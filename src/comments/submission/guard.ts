@@ -1,9 +1,10 @@
-import { APIError, type PayloadRequest } from 'payload'
+import { type PayloadRequest } from 'payload'
 
 import { secondsUntilNextComment } from '@/comments/submission/floodWait'
 import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 
 import type { Accepted, Submitter } from './types'
+import { RequestRefused } from '@/api/requestRefused'
 
 /**
  * The second stage: the same comment twice (409), or a reader's second comment from one address
@@ -29,7 +30,7 @@ export async function guardSubmission(
     select: {},
     req,
   })
-  if (duplicate.docs.length) throw new APIError(M.duplicate, 409, undefined, true)
+  if (duplicate.docs.length) throw new RequestRefused(M.duplicate, 409)
 
   if (submitter.staff) return
   const wait = await secondsUntilNextComment(payload, {
@@ -37,5 +38,5 @@ export async function guardSubmission(
     intervalSeconds: settings.floodIntervalSeconds ?? 15,
     req,
   })
-  if (wait > 0) throw new APIError(M.flood(wait), 429, { retryAfter: wait }, true)
+  if (wait > 0) throw new RequestRefused(M.flood(wait), 429, { retryAfter: wait })
 }

@@ -1,6 +1,8 @@
-/* Payload's GraphQL API, as Payload generates it. Do not edit by hand. */
+/* Payload's GraphQL API, as Payload generates it, behind our request limits (src/cms/graphqlRoute). */
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { graphqlPost } from '@/cms/graphqlRoute'
+
+export const POST = graphqlPost(config)
 export const OPTIONS = REST_OPTIONS(config)
