@@ -33,7 +33,8 @@ import { Users } from '@collections/Users'
 import { hasRole } from '@/access/roles'
 import type { AppConfig } from '@/config/appConfig'
 import { databaseAdapter } from '@/db/databaseAdapter'
-import { answerClientFaults } from '@/cms/answerClientFaults'
+import { watchDatabase } from '@/db/watchDatabase'
+import { answerKnownFaults } from '@/cms/answerKnownFaults'
 import { withReadLimits } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
 import { createLogger } from '@/cms/logger'
@@ -122,7 +123,8 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     custom: { runtime },
     logger: createLogger(config),
     telemetry: false,
-    hooks: { afterError: [answerClientFaults] },
+    hooks: { afterError: [answerKnownFaults] },
+    onInit: watchDatabase,
     // A refused request is the caller's mistake, not ours: logged as information, without a stack.
     // (RequestRefused is ours: Payload's type lists only its own error names.)
     loggingLevels: {

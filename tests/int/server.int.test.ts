@@ -184,7 +184,8 @@ describe('listen', () => {
       const results = await Promise.all(requests)
       const answered = results.filter((r) => !('failed' in r))
       expect(answered).toHaveLength(10)
-      for (const r of answered) expect(r).toEqual({ status: 200, connection: 'close', body: 'done' })
+      for (const r of answered)
+        expect(r).toEqual({ status: 200, connection: 'close', body: 'done' })
       // The queued ones were not started on the closing connections: they found no server.
       expect(served).toBe(10)
       expect(results.filter((r) => 'failed' in r)).toEqual(

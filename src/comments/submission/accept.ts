@@ -22,8 +22,8 @@ export function discussionSettings(req: PayloadRequest): Promise<SiteSetting> {
 
 async function publishedPost(req: PayloadRequest, id: Id): Promise<Post | null> {
   const post = await req.payload
+    // disableErrors: a missing post is null; any other error (the database away) is thrown.
     .findByID({ collection: 'posts', id, depth: 0, draft: false, req, disableErrors: true })
-    .catch(() => null)
   return post && post._status === 'published' ? post : null
 }
 
@@ -36,9 +36,13 @@ async function approvedParent(
   id: Id,
   post: Post,
 ): Promise<{ id: Id; thread: Id } | null> {
-  const parent = await req.payload
-    .findByID({ collection: 'comments', id, depth: 0, req, disableErrors: true })
-    .catch(() => null)
+  const parent = await req.payload.findByID({
+    collection: 'comments',
+    id,
+    depth: 0,
+    req,
+    disableErrors: true,
+  })
   if (!parent || parent.status !== 'approved' || idOf(parent.post) !== post.id) return null
   return { id: parent.id, thread: idOf(parent.thread) ?? parent.id }
 }

@@ -1,0 +1,919 @@
+/**
+ * The access matrix: what an anonymous reader and each staff role may create, read, update and
+ * delete in every collection and in the site settings, checked over REST, GraphQL and the Local
+ * API (`overrideAccess: false` with the caller's user). ACCESS_MATRIX is the specification;
+ * docs/security-access-matrix.md shows the same table, and the last test checks the two agree.
+ * PRIVATE_FIELDS says which fields only some callers may read; they are checked through every API
+ * and, for everyone else, at every depth of population (depth 5) anywhere in the answer.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { CollectionSlug } from 'payload'
+
+import { ROLES, type Role } from '@/access/roles'
+import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
+import type { Author, Comment, Post, User } from '@/payload-types'
+
+import { createApiClient, type ApiClient } from '../helpers/api'
+import { localAuth, restAuth, type Caller } from '../helpers/callers'
+import {
+  CHANNELS,
+  createChannels,
+  type Answer,
+  type Channel,
+  type ChannelName,
+  type Id,
+  type Upload,
+} from '../helpers/channels'
+import {
+  createAuthor,
+  createComment,
+  createPost,
+  createStaff,
+  simpleBody,
+  TEST_PASSWORD,
+  unique,
+  type Staff,
+} from '../helpers/factories'
+import { tinyPng } from '../helpers/images'
+import { setSiteSettings } from '../helpers/siteSettings'
+import { storedCount, storedDoc, storedGlobal } from '../helpers/snapshot'
+import { startTestPayload, type TestPayload } from '../helpers/testPayload'
+
+/** What a caller may do; the legend of the table in docs/security-access-matrix.md. */
+export const OUTCOMES = {
+  allowed: 'any document',
+  denied: 'refused (403; over GraphQL, null and an error); nothing is stored or changed',
+  'own only': 'their own staff account, or the author profile linked to it; any other is refused',
+  'published only': 'published posts; a draft is not found',
+  'approved only': 'approved comments, without their private fields; any other is not found',
+  'drafts only': 'as a draft; creating it published is refused (403) and nothing is stored',
+  'own drafts only': 'the posts they started, saved as drafts; publishing is refused (403)',
+  held: 'accepted and held for moderation (pending), whatever status it asks for',
+  'status only': "the status; a change to the reader's name, email, website or text is refused",
+  'n/a': 'no such operation: the global is only read and updated',
+} as const
+export type Outcome = keyof typeof OUTCOMES
+
+export const RESOURCES = [
+  'posts',
+  'authors',
+  'categories',
+  'comments',
+  'audit-entries',
+  'media',
+  'users',
+  'site-settings',
+] as const
+export type Resource = (typeof RESOURCES)[number]
+export type MatrixRow = readonly [Resource, Caller, Outcome, Outcome, Outcome, Outcome]
+const OPERATIONS = ['create', 'read', 'update', 'delete'] as const
+type Operation = (typeof OPERATIONS)[number]
+
+// prettier-ignore
+export const ACCESS_MATRIX: readonly MatrixRow[] = [
+  // resource        caller        create         read              update             delete
+  ['posts',          'anonymous',  'denied',      'published only', 'denied',          'denied'],
+  ['posts',          'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['posts',          'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
+  ['posts',          'author',     'drafts only', 'allowed',        'own drafts only', 'denied'],
+  ['posts',          'moderator',  'denied',      'allowed',        'denied',          'denied'],
+  ['authors',        'anonymous',  'denied',      'allowed',        'denied',          'denied'],
+  ['authors',        'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['authors',        'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
+  ['authors',        'author',     'denied',      'allowed',        'own only',        'denied'],
+  ['authors',        'moderator',  'denied',      'allowed',        'own only',        'denied'],
+  ['categories',     'anonymous',  'denied',      'allowed',        'denied',          'denied'],
+  ['categories',     'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['categories',     'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
+  ['categories',     'author',     'denied',      'allowed',        'denied',          'denied'],
+  ['categories',     'moderator',  'denied',      'allowed',        'denied',          'denied'],
+  ['comments',       'anonymous',  'held',        'approved only',  'denied',          'denied'],
+  ['comments',       'admin',      'allowed',     'allowed',        'status only',     'allowed'],
+  ['comments',       'editor',     'allowed',     'approved only',  'denied',          'denied'],
+  ['comments',       'author',     'allowed',     'approved only',  'denied',          'denied'],
+  ['comments',       'moderator',  'allowed',     'allowed',        'status only',     'denied'],
+  ['audit-entries',  'anonymous',  'denied',      'denied',         'denied',          'denied'],
+  ['audit-entries',  'admin',      'denied',      'allowed',        'denied',          'denied'],
+  ['audit-entries',  'editor',     'denied',      'denied',         'denied',          'denied'],
+  ['audit-entries',  'author',     'denied',      'denied',         'denied',          'denied'],
+  ['audit-entries',  'moderator',  'denied',      'allowed',        'denied',          'denied'],
+  ['media',          'anonymous',  'denied',      'allowed',        'denied',          'denied'],
+  ['media',          'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['media',          'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
+  ['media',          'author',     'allowed',     'allowed',        'allowed',         'denied'],
+  ['media',          'moderator',  'denied',      'allowed',        'denied',          'denied'],
+  ['users',          'anonymous',  'denied',      'denied',         'denied',          'denied'],
+  ['users',          'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['users',          'editor',     'denied',      'own only',       'own only',        'denied'],
+  ['users',          'author',     'denied',      'own only',       'own only',        'denied'],
+  ['users',          'moderator',  'denied',      'own only',       'own only',        'denied'],
+  ['site-settings',  'anonymous',  'n/a',         'allowed',        'denied',          'n/a'],
+  ['site-settings',  'admin',      'n/a',         'allowed',        'allowed',         'n/a'],
+  ['site-settings',  'editor',     'n/a',         'allowed',        'denied',          'n/a'],
+  ['site-settings',  'author',     'n/a',         'allowed',        'denied',          'n/a'],
+  ['site-settings',  'moderator',  'n/a',         'allowed',        'denied',          'n/a'],
+]
+
+/** A comment's contact and request data, its spam check and its moderation record. */
+const COMMENT_PRIVATE = [
+  'authorEmail',
+  'ip',
+  'userAgent',
+  'referrer',
+  'statusReason',
+  'statusRule',
+  'previousStatus',
+  'statusChangedAt',
+  'submittedBy',
+  HONEYPOT_FIELD,
+  'spamCheck',
+  'history',
+]
+/** What Payload keeps on a staff account for signing in; no API should ever answer it. */
+const PASSWORD_FIELDS = [
+  'hash',
+  'salt',
+  'password',
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'loginAttempts',
+  'lockUntil',
+]
+const STAFF: readonly Caller[] = ROLES
+const MODERATORS: readonly Caller[] = ['admin', 'moderator']
+
+export type PrivateRow = readonly [where: string, fields: string[], readers: readonly Caller[]]
+
+// prettier-ignore
+export const PRIVATE_FIELDS: readonly PrivateRow[] = [
+  // where                       fields                                   who may read them
+  ['comments',                   COMMENT_PRIVATE,                         MODERATORS],
+  ['posts',                      ['createdBy', 'commentsClosedBy'],       STAFF],
+  ['authors',                    ['user'],                                STAFF],
+  ['users (another account)',    ['email', 'role'],                       ['admin']],
+  ['users (any account)',        PASSWORD_FIELDS,                         []],
+  ['site-settings',              ['moderationWords', 'disallowedWords'],  MODERATORS],
+  ['audit-entries',              ['actorName', 'summary', 'details'],     MODERATORS],
+]
+
+let t: TestPayload
+let api: ApiClient
+let channels: Channel[]
+let staff: Staff
+let png: Buffer
+/** Another staff account: it started `privatePost` and is linked to `linkedProfile`. */
+let writer: User
+let linkedProfile: Author
+let ownProfiles: Partial<Record<Role, Author>>
+let openPost: Post
+let privatePost: Post
+let privateComment: Comment
+let privateReply: Comment
+let pendingComment: Comment
+let replyToPending: Comment
+let privateAudit: { id: Id }
+/** Private values the fixtures carry: none may appear in an answer to a caller who may not read them. */
+let commenterSecrets: string[]
+let wordLists: string[]
+let auditSecret: string
+let passwordSecrets: string[]
+
+const channel = (name: ChannelName) => channels.find((one) => one.name === name)!
+
+beforeAll(async () => {
+  t = await startTestPayload()
+  api = await createApiClient()
+  staff = await createStaff(t.payload)
+  channels = await createChannels(t.payload, staff)
+  png = await tinyPng()
+  // Comments from one test follow each other within the flood interval.
+  wordLists = [`moderate-${unique()}`, `disallow-${unique()}`]
+  await setSiteSettings(t.payload, {
+    floodIntervalSeconds: 0,
+    moderationWords: wordLists[0],
+    disallowedWords: wordLists[1],
+  })
+
+  writer = await t.payload.create({
+    collection: 'users',
+    data: {
+      email: `writer-${unique()}@example.gov`,
+      password: TEST_PASSWORD,
+      name: 'Writer',
+      role: 'author',
+    },
+  })
+  const photo = await createMedia()
+  linkedProfile = await createAuthor(t.payload, { user: writer.id, photo: photo.id })
+  ownProfiles = {
+    author: await createAuthor(t.payload, { user: staff.author.id }),
+    moderator: await createAuthor(t.payload, { user: staff.moderator.id }),
+  }
+  const category = await t.payload.create({
+    collection: 'categories',
+    data: { title: `Topic ${unique()}` } as never,
+  })
+  openPost = await createPost(t.payload, { authors: [linkedProfile.id] })
+  privatePost = await createPost(t.payload, {
+    authors: [linkedProfile.id],
+    categories: [category.id],
+    createdBy: writer.id,
+    commentStatus: 'closed',
+    commentsClosedBy: writer.id,
+  })
+
+  const secret = unique()
+  commenterSecrets = [
+    `commenter-${secret}@example.com`,
+    `198.51.100.${(parseInt(secret, 16) % 250) + 1}`,
+    `PrivateAgent/${secret}`,
+    `https://referrer.example/${secret}`,
+    `Private reason ${secret}`,
+    `honeypot ${secret}`,
+  ]
+  const [authorEmail, ip, userAgent, referrer, statusReason, honeypot] = commenterSecrets
+  const privateData = (data: Partial<Comment>) =>
+    createComment(t.payload, privatePost, {
+      authorEmail,
+      ip,
+      userAgent,
+      referrer,
+      statusReason,
+      statusRule: 'staff',
+      previousStatus: 'pending',
+      statusChangedAt: new Date().toISOString(),
+      submittedBy: staff.moderator.id,
+      [HONEYPOT_FIELD]: honeypot,
+      spamCheck: { verdict: 'ham', checkedAt: new Date().toISOString(), details: { secret } },
+      ...data,
+    })
+  privateComment = await privateData({ status: 'approved' })
+  privateReply = await privateData({ status: 'approved', parent: privateComment.id })
+  pendingComment = await privateData({ status: 'pending' })
+  replyToPending = await privateData({ status: 'approved', parent: pendingComment.id })
+
+  auditSecret = `Private summary ${unique()}`
+  privateAudit = await t.payload.create({
+    collection: 'audit-entries',
+    data: {
+      action: 'comment-status',
+      summary: auditSecret,
+      actorType: 'user',
+      actor: staff.moderator.id,
+      actorName: staff.moderator.email,
+      targetType: 'comment',
+      targetId: String(privateComment.id),
+      comment: privateComment.id,
+      post: privatePost.id,
+      details: { note: auditSecret },
+    },
+  })
+
+  const accounts = await t.payload.find({
+    collection: 'users',
+    showHiddenFields: true,
+    pagination: false,
+  })
+  passwordSecrets = accounts.docs.flatMap((account) => {
+    const { hash, salt } = account as User & { hash: string; salt: string }
+    return [hash, salt]
+  })
+})
+afterAll(async () => {
+  // Uploads are written to the project's media/ folder; deleting the documents removes the files.
+  if (t) await t.payload.delete({ collection: 'media', where: { id: { exists: true } } })
+  await t?.stop()
+})
+
+function pngUpload(): Upload {
+  return { bytes: png, type: 'image/png', name: `matrix-${unique()}.png` }
+}
+
+function createMedia() {
+  const file = pngUpload()
+  return t.payload.create({
+    collection: 'media',
+    data: { alt: 'A test image' },
+    file: { data: file.bytes, mimetype: file.type, name: file.name, size: file.bytes.length },
+  })
+}
+
+/**
+ * How to exercise one collection: documents made by the server for a test to act on, data for a
+ * create and a change for an update, with the field that shows the change was stored.
+ */
+type Subject = {
+  collection: CollectionSlug
+  /** A document every caller who may read the collection sees. */
+  visible: () => Promise<{ id: Id }>
+  /** One only the fuller readers see: a draft, a pending comment. */
+  hidden?: () => Promise<{ id: Id }>
+  /** The caller's own: their account, the profile linked to it, a draft they started. */
+  own?: (role: Role) => Promise<{ id: Id }>
+  create: () => { data: Record<string, unknown>; file?: Upload }
+  change: () => Record<string, unknown>
+}
+
+const SUBJECTS: Record<Exclude<Resource, 'site-settings'>, Subject> = {
+  posts: {
+    collection: 'posts',
+    visible: () => createPost(t.payload, { authors: [linkedProfile.id], createdBy: writer.id }),
+    hidden: () => createPost(t.payload, { authors: [linkedProfile.id], _status: 'draft' }),
+    own: (role) =>
+      createPost(t.payload, {
+        authors: [linkedProfile.id],
+        createdBy: staff[role].id,
+        _status: 'draft',
+      }),
+    create: () => ({
+      data: {
+        title: `Matrix ${unique()}`,
+        // GraphQL's input types require what Payload fills in elsewhere (slug, defaults).
+        slug: `matrix-${unique()}`,
+        body: simpleBody(),
+        authors: [linkedProfile.id],
+        commentStatus: 'open',
+      },
+    }),
+    change: () => ({ title: `Changed ${unique()}` }),
+  },
+  authors: {
+    collection: 'authors',
+    visible: () => createAuthor(t.payload),
+    own: async (role) => ownProfiles[role]!,
+    create: () => ({ data: { name: `Official ${unique()}`, slug: `official-${unique()}` } }),
+    change: () => ({ bio: `Changed ${unique()}` }),
+  },
+  categories: {
+    collection: 'categories',
+    visible: () =>
+      t.payload.create({ collection: 'categories', data: { title: `Topic ${unique()}` } as never }),
+    create: () => ({ data: { title: `Topic ${unique()}`, slug: `topic-${unique()}` } }),
+    change: () => ({ title: `Changed ${unique()}` }),
+  },
+  comments: {
+    collection: 'comments',
+    visible: () => createComment(t.payload, openPost, { status: 'approved' }),
+    hidden: () => createComment(t.payload, openPost, { status: 'pending' }),
+    create: () => ({
+      data: {
+        post: openPost.id,
+        authorName: 'Sam Reader',
+        authorEmail: `sam-${unique()}@example.com`,
+        body: `A question (${unique()}).`,
+        // Asked for, never granted: the moderation rules set the status.
+        status: 'approved',
+      },
+    }),
+    change: () => ({ status: 'trash' }),
+  },
+  'audit-entries': {
+    collection: 'audit-entries',
+    visible: async () => privateAudit,
+    create: () => ({
+      data: {
+        action: 'settings-change',
+        summary: 'Forged entry',
+        actorType: 'system',
+        actorName: 'system: forged',
+        targetType: 'settings',
+      },
+    }),
+    change: () => ({ reason: `Rewritten ${unique()}` }),
+  },
+  media: {
+    collection: 'media',
+    visible: createMedia,
+    create: () => ({ data: { alt: `Uploaded ${unique()}` }, file: pngUpload() }),
+    change: () => ({ alt: `Changed ${unique()}` }),
+  },
+  users: {
+    collection: 'users',
+    visible: () =>
+      t.payload.create({
+        collection: 'users',
+        data: {
+          email: `spare-${unique()}@example.gov`,
+          password: TEST_PASSWORD,
+          name: 'Spare',
+          role: 'author',
+        },
+      }),
+    own: async (role) => staff[role],
+    create: () => ({
+      data: {
+        email: `new-${unique()}@example.gov`,
+        password: TEST_PASSWORD,
+        name: 'New account',
+        role: 'author',
+      },
+    }),
+    change: () => ({ name: `Renamed ${unique()}` }),
+  },
+}
+
+/**
+ * GraphQL takes enum names, not values: Payload names a select option `settings_change` for the
+ * value `settings-change`.
+ */
+function forChannel(via: Channel, data: Record<string, unknown>) {
+  if (via.name !== 'GraphQL' || typeof data.action !== 'string') return data
+  return { ...data, action: data.action.replace(/-/g, '_') }
+}
+
+const ids = (docs: { id: Id }[]) => docs.map((doc) => doc.id)
+
+function expectRefused(answer: Answer, status = 403) {
+  expect(answer).toMatchObject({ ok: false, status })
+}
+
+function expectValue(answer: Answer): any {
+  if (!answer.ok) throw new Error(`Expected success, got ${answer.status}: ${answer.message}`)
+  return answer.value
+}
+
+/** One cell of the matrix over one channel, with the documents made for its collection. */
+type Cell = {
+  subject: Subject
+  via: Channel
+  caller: Caller
+  /** Made once per collection: reads and refused writes leave them as they are. */
+  shared: { visible: { id: Id }; hidden?: { id: Id } }
+}
+type Check = (cell: Cell) => Promise<void>
+
+/** Refused, and the stored document (with its versions) and the collection's size unchanged. */
+async function expectRefusedWrite({ subject }: Cell, id: Id, write: () => Promise<Answer>) {
+  const before = await storedDoc(t.payload, subject.collection, id)
+  const count = await storedCount(t.payload, subject.collection)
+  expectRefused(await write())
+  expect(await storedDoc(t.payload, subject.collection, id)).toEqual(before)
+  expect(await storedCount(t.payload, subject.collection)).toBe(count)
+}
+
+async function expectRefusedCreate({ subject }: Cell, create: () => Promise<Answer>) {
+  const count = await storedCount(t.payload, subject.collection)
+  expectRefused(await create())
+  expect(await storedCount(t.payload, subject.collection)).toBe(count)
+}
+
+async function expectStored({ subject }: Cell, id: Id, values: Record<string, unknown>) {
+  expect((await storedDoc(t.payload, subject.collection, id)).doc).toMatchObject(values)
+}
+
+async function readsOnlyVisible({ subject, via, caller, shared }: Cell) {
+  const { visible, hidden } = shared as Required<Cell['shared']>
+  const listed = expectValue(await via.find(caller, subject.collection, [visible.id, hidden.id]))
+  expect(ids(listed)).toEqual([visible.id])
+  expect(expectValue(await via.findByID(caller, subject.collection, visible.id)).id).toBe(
+    visible.id,
+  )
+  expectRefused(await via.findByID(caller, subject.collection, hidden.id), 404)
+}
+
+const CHECKS: Record<Operation, Partial<Record<Outcome, Check>>> = {
+  create: {
+    allowed: async (cell) => {
+      const { subject, via, caller } = cell
+      const { data, file } = subject.create()
+      const created = await via.create(caller, subject.collection, forChannel(via, data), file)
+      expect(
+        (await storedDoc(t.payload, subject.collection, expectValue(created).id)).doc,
+      ).not.toBeNull()
+    },
+    denied: async (cell) => {
+      const { subject, via, caller } = cell
+      const { data, file } = subject.create()
+      await expectRefusedCreate(cell, () =>
+        via.create(caller, subject.collection, forChannel(via, data), file),
+      )
+    },
+    'drafts only': async (cell) => {
+      const { subject, via, caller } = cell
+      const draft = { ...subject.create().data, _status: 'draft' }
+      const created = expectValue(await via.create(caller, subject.collection, draft))
+      await expectStored(cell, created.id, { _status: 'draft' })
+
+      const published = { ...subject.create().data, _status: 'published' }
+      await expectRefusedCreate(cell, () => via.create(caller, subject.collection, published))
+    },
+    held: async (cell) => {
+      const { subject, via, caller } = cell
+      const created = expectValue(
+        await via.create(caller, subject.collection, subject.create().data),
+      )
+      await expectStored(cell, created.id, { status: 'pending' })
+    },
+  },
+  read: {
+    allowed: async ({ subject, via, caller, shared }) => {
+      const wanted = [...new Set([shared.visible.id, (shared.hidden ?? shared.visible).id])]
+      const listed = expectValue(await via.find(caller, subject.collection, wanted))
+      expect(ids(listed).sort()).toEqual(wanted.sort())
+      for (const id of wanted) {
+        expect(expectValue(await via.findByID(caller, subject.collection, id)).id).toBe(id)
+      }
+    },
+    denied: async ({ subject, via, caller, shared }) => {
+      expectRefused(await via.find(caller, subject.collection, [shared.visible.id]))
+      expectRefused(await via.findByID(caller, subject.collection, shared.visible.id))
+    },
+    'published only': readsOnlyVisible,
+    'approved only': readsOnlyVisible,
+    'own only': async ({ subject, via, caller, shared }) => {
+      const own = await subject.own!(caller as Role)
+      const other = shared.visible
+      const listed = expectValue(await via.find(caller, subject.collection, [own.id, other.id]))
+      expect(ids(listed)).toEqual([own.id])
+      expect(expectValue(await via.findByID(caller, subject.collection, own.id)).id).toBe(own.id)
+      expectRefused(await via.findByID(caller, subject.collection, other.id), 404)
+    },
+  },
+  update: {
+    allowed: async (cell) => {
+      const { subject, via, caller, shared } = cell
+      const change = subject.change()
+      expectValue(await via.update(caller, subject.collection, shared.visible.id, change))
+      await expectStored(cell, shared.visible.id, change)
+    },
+    denied: async (cell) => {
+      const { subject, via, caller, shared } = cell
+      const change = forChannel(via, subject.change())
+      await expectRefusedWrite(cell, shared.visible.id, () =>
+        via.update(caller, subject.collection, shared.visible.id, change),
+      )
+    },
+    'own only': async (cell) => {
+      const { subject, via, caller, shared } = cell
+      const own = await subject.own!(caller as Role)
+      const change = subject.change()
+      expectValue(await via.update(caller, subject.collection, own.id, change))
+      await expectStored(cell, own.id, change)
+
+      await expectRefusedWrite(cell, shared.visible.id, () =>
+        via.update(caller, subject.collection, shared.visible.id, subject.change()),
+      )
+    },
+    'own drafts only': async (cell) => {
+      const { subject, via, caller, shared } = cell
+      const own = await subject.own!(caller as Role)
+      const change = { ...subject.change(), _status: 'draft' }
+      expectValue(await via.update(caller, subject.collection, own.id, change))
+      await expectStored(cell, own.id, change)
+
+      await expectRefusedWrite(cell, own.id, () =>
+        via.update(caller, subject.collection, own.id, { _status: 'published' }),
+      )
+      await expectRefusedWrite(cell, shared.visible.id, () =>
+        via.update(caller, subject.collection, shared.visible.id, change),
+      )
+    },
+    'status only': async (cell) => {
+      const { subject, via, caller } = cell
+      const { id } = await subject.hidden!()
+      expectValue(await via.update(caller, subject.collection, id, { status: 'approved' }))
+      await expectStored(cell, id, { status: 'approved' })
+
+      await expectRefusedWrite(cell, id, () =>
+        via.update(caller, subject.collection, id, { body: 'Words the reader never wrote.' }),
+      )
+    },
+  },
+  delete: {
+    allowed: async (cell) => {
+      const { subject, via, caller } = cell
+      const { id } = await subject.visible()
+      expectValue(await via.delete(caller, subject.collection, id))
+      expect((await storedDoc(t.payload, subject.collection, id)).doc).toBeNull()
+    },
+    denied: async (cell) => {
+      const { subject, via, caller, shared } = cell
+      await expectRefusedWrite(cell, shared.visible.id, () =>
+        via.delete(caller, subject.collection, shared.visible.id),
+      )
+    },
+  },
+}
+
+/**
+ * GraphQL's settings input makes every required field non-null: send the stored values with the
+ * change (select values by their GraphQL enum names, as in forChannel).
+ */
+async function settingsData(via: Channel, change: Record<string, unknown>) {
+  if (via.name !== 'GraphQL') return change
+  const stored = await storedGlobal(t.payload, 'site-settings')
+  const required = [
+    'siteName',
+    'agencyName',
+    'archiveNotice',
+    'currentSiteUrl',
+    'linkLimit',
+    'floodIntervalSeconds',
+    'retentionDays',
+    'autoCloseDays',
+    'commentsPerPage',
+    'commentNestingDepth',
+  ] as const
+  return {
+    ...Object.fromEntries(required.map((field) => [field, stored[field]])),
+    moderationMode: stored.moderationMode.replace(/-/g, '_'),
+    ...change,
+  }
+}
+
+type SettingsCheck = (via: Channel, caller: Caller) => Promise<void>
+const SETTINGS_CHECKS: Partial<Record<Operation, Partial<Record<Outcome, SettingsCheck>>>> = {
+  read: {
+    allowed: async (via, caller) => {
+      const settings = expectValue(await via.findGlobal(caller))
+      expect(settings.siteName).toBe((await storedGlobal(t.payload, 'site-settings')).siteName)
+    },
+  },
+  update: {
+    allowed: async (via, caller) => {
+      const siteName = `Renamed ${unique()}`
+      expectValue(await via.updateGlobal(caller, await settingsData(via, { siteName })))
+      expect((await storedGlobal(t.payload, 'site-settings')).siteName).toBe(siteName)
+    },
+    denied: async (via, caller) => {
+      const before = await storedGlobal(t.payload, 'site-settings')
+      const change = await settingsData(via, { siteName: 'Taken over', showGovBanner: false })
+      expectRefused(await via.updateGlobal(caller, change))
+      expect(await storedGlobal(t.payload, 'site-settings')).toEqual(before)
+    },
+  },
+}
+
+/** 'moderator cannot delete posts', 'author can update only their own posts, as drafts'. */
+function cellName(caller: Caller, operation: Operation, resource: Resource, outcome: Outcome) {
+  const phrases: Record<Outcome, string> = {
+    allowed: `can ${operation} ${resource}`,
+    denied: `cannot ${operation} ${resource}`,
+    'own only': `can ${operation} only their own ${resource}`,
+    'published only': `can ${operation} only published ${resource}`,
+    'approved only': `can ${operation} only approved ${resource}`,
+    'drafts only': `can ${operation} ${resource} only as drafts`,
+    'own drafts only': `can ${operation} only their own ${resource}, as drafts`,
+    held: `can ${operation} ${resource}, held for moderation`,
+    'status only': `can ${operation} only the status of ${resource}`,
+    'n/a': `has no ${operation} for ${resource}`,
+  }
+  return `${caller} ${phrases[outcome]}`
+}
+
+describe.each(RESOURCES)('%s', (resource) => {
+  const subject = resource === 'site-settings' ? null : SUBJECTS[resource]
+  const shared = {} as Cell['shared']
+  beforeAll(async () => {
+    if (!subject) return
+    shared.visible = await subject.visible()
+    if (subject.hidden) shared.hidden = await subject.hidden()
+  })
+
+  for (const [, caller, ...outcomes] of ACCESS_MATRIX.filter((row) => row[0] === resource)) {
+    OPERATIONS.forEach((operation, index) => {
+      const outcome = outcomes[index]
+      if (outcome === 'n/a') return
+      const check = subject ? CHECKS[operation][outcome] : SETTINGS_CHECKS[operation]?.[outcome]
+      if (!check) throw new Error(`No check for ${resource}: ${operation} ${outcome}`)
+      for (const name of CHANNELS) {
+        // GraphQL takes no file uploads: media is created over REST and the Local API.
+        if (resource === 'media' && operation === 'create' && name === 'GraphQL') continue
+        it(`${cellName(caller, operation, resource, outcome)} over ${name}`, () =>
+          subject
+            ? (check as Check)({ subject, via: channel(name), caller, shared })
+            : (check as SettingsCheck)(channel(name), caller))
+      }
+    })
+  }
+})
+
+/**
+ * Paths in `value` (a whole answer) where one of `keys` appears. REST and the Local API drop a
+ * field the caller may not read; GraphQL answers it as null, so there only a value counts.
+ */
+function keyPaths(value: unknown, keys: readonly string[], countNull: boolean, at = ''): string[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => keyPaths(item, keys, countNull, `${at}[${i}]`))
+  }
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const here = `${at}.${key}`
+    const found = keys.includes(key) && (countNull || inner != null) ? [here] : []
+    return [...found, ...keyPaths(inner, keys, countNull, here)]
+  })
+}
+
+/** The private values among `secrets` that appear anywhere in `answer`, under any name. */
+function secretsIn(answer: unknown, secrets: readonly string[]) {
+  const text = JSON.stringify(answer)
+  return secrets.filter((secret) => text.includes(secret))
+}
+
+/** What a read answered as a whole, and the document in it that carries the private fields. */
+type Reading = { answer: unknown; doc: Record<string, any> | null }
+type Reader = (caller: Caller) => Promise<Reading>
+
+async function restReading(caller: Caller, path: string, pick = (body: any) => body) {
+  const { status, body } = await api.call('GET', path, restAuth(staff, caller))
+  return { answer: body, doc: status === 200 ? (pick(body) ?? null) : null }
+}
+
+async function graphqlReading(caller: Caller, query: string, pick: (data: any) => unknown) {
+  const { body } = await api.graphql(query, restAuth(staff, caller))
+  return { answer: body, doc: body.data ? ((pick(body.data) as Reading['doc']) ?? null) : null }
+}
+
+async function localReading(read: () => Promise<unknown>, pick = (doc: any) => doc) {
+  try {
+    const answer = await read()
+    return { answer, doc: pick(answer) ?? null }
+  } catch (error) {
+    return { answer: { error: (error as Error).message }, doc: null }
+  }
+}
+
+const asObject = (value: unknown) => (value && typeof value === 'object' ? value : null)
+
+/** How each row of PRIVATE_FIELDS is read, over each channel. */
+const PRIVATE_READS: Record<string, Record<ChannelName, Reader> & { secrets: () => string[] }> = {
+  comments: {
+    secrets: () => commenterSecrets,
+    REST: (caller) => restReading(caller, `/comments/${privateComment.id}?depth=0`),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        `{ Comment(id: ${privateComment.id}) { id authorEmail ip userAgent referrer statusReason
+          statusRule previousStatus statusChangedAt submittedBy { id } ${HONEYPOT_FIELD}
+          spamCheck { verdict details } history { docs { id } } } }`,
+        (data) => data.Comment,
+      ),
+    'Local API': (caller) =>
+      localReading(() =>
+        t.payload.findByID({
+          collection: 'comments',
+          id: privateComment.id,
+          depth: 0,
+          ...localAuth(staff, caller),
+        }),
+      ),
+  },
+  posts: {
+    secrets: () => [],
+    REST: (caller) => restReading(caller, `/posts/${privatePost.id}?depth=0`),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        `{ Post(id: ${privatePost.id}) { id createdBy { id } commentsClosedBy { id } } }`,
+        (data) => data.Post,
+      ),
+    'Local API': (caller) =>
+      localReading(() =>
+        t.payload.findByID({
+          collection: 'posts',
+          id: privatePost.id,
+          depth: 0,
+          ...localAuth(staff, caller),
+        }),
+      ),
+  },
+  authors: {
+    secrets: () => [],
+    REST: (caller) => restReading(caller, `/authors/${linkedProfile.id}?depth=0`),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        `{ Author(id: ${linkedProfile.id}) { id user { id } } }`,
+        (data) => data.Author,
+      ),
+    'Local API': (caller) =>
+      localReading(() =>
+        t.payload.findByID({
+          collection: 'authors',
+          id: linkedProfile.id,
+          depth: 0,
+          ...localAuth(staff, caller),
+        }),
+      ),
+  },
+  // The writer's account, populated as the post's creator.
+  'users (another account)': {
+    secrets: () => [writer.email],
+    REST: (caller) =>
+      restReading(caller, `/posts/${privatePost.id}?depth=1`, (body) => asObject(body.createdBy)),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        `{ Post(id: ${privatePost.id}) { createdBy { id email role } } }`,
+        (data) => data.Post?.createdBy,
+      ),
+    'Local API': (caller) =>
+      localReading(
+        () =>
+          t.payload.findByID({
+            collection: 'posts',
+            id: privatePost.id,
+            depth: 1,
+            ...localAuth(staff, caller),
+          }),
+        (post) => asObject(post.createdBy),
+      ),
+  },
+  // Every account the caller may read: their own (GET /users/me), every one for an admin.
+  'users (any account)': {
+    secrets: () => passwordSecrets,
+    REST: async (caller) => {
+      const me = await restReading(caller, '/users/me', (body) => body.user)
+      const list = await restReading(caller, '/users?limit=100&depth=0')
+      return { answer: [me.answer, list.answer], doc: me.doc }
+    },
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        '{ meUser { user { id email } } Users(limit: 100) { docs { id email } } }',
+        (data) => data.meUser?.user,
+      ),
+    'Local API': (caller) =>
+      localReading(
+        () => t.payload.find({ collection: 'users', limit: 100, ...localAuth(staff, caller) }),
+        (found) => found.docs[0],
+      ),
+  },
+  'site-settings': {
+    secrets: () => wordLists,
+    REST: (caller) => restReading(caller, '/globals/site-settings?depth=0'),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        '{ SiteSetting { siteName moderationWords disallowedWords } }',
+        (data) => data.SiteSetting,
+      ),
+    'Local API': (caller) =>
+      localReading(() =>
+        t.payload.findGlobal({ slug: 'site-settings', depth: 0, ...localAuth(staff, caller) }),
+      ),
+  },
+  'audit-entries': {
+    secrets: () => [auditSecret],
+    REST: (caller) => restReading(caller, `/audit-entries/${privateAudit.id}?depth=0`),
+    GraphQL: (caller) =>
+      graphqlReading(
+        caller,
+        `{ AuditEntry(id: ${privateAudit.id}) { id actorName summary details } }`,
+        (data) => data.AuditEntry,
+      ),
+    'Local API': (caller) =>
+      localReading(() =>
+        t.payload.findByID({
+          collection: 'audit-entries',
+          id: privateAudit.id,
+          depth: 0,
+          ...localAuth(staff, caller),
+        }),
+      ),
+  },
+}
+
+/**
+ * GraphQL answers a relationship with the related document, which the caller must also be allowed
+ * to read: a staff account is shown only to an admin (or its owner), so over GraphQL an editor
+ * sees a post's `createdBy` as null although the field itself is theirs to read.
+ */
+const ACCOUNT_LINKS = ['createdBy', 'commentsClosedBy', 'user']
+
+describe('private fields', () => {
+  describe.each(PRIVATE_FIELDS.map((row) => [row[0], row] as const))('%s', (where, row) => {
+    const [, fields, readers] = row
+    const reads = PRIVATE_READS[where]
+    const cases = (['anonymous', ...ROLES] as const).flatMap((caller) =>
+      CHANNELS.map((name) => [caller, name] as const),
+    )
+    it.each(cases)(
+      `%s ${readers.length ? 'reads them only if allowed' : 'never reads them'} over %s`,
+      async (caller, name) => {
+        const { answer, doc } = await reads[name](caller)
+        if (readers.includes(caller)) {
+          expect(doc).not.toBeNull()
+          for (const field of fields) {
+            if (name === 'GraphQL' && ACCOUNT_LINKS.includes(field) && caller !== 'admin') continue
+            expect(doc![field] ?? null).not.toBeNull()
+          }
+          return
+        }
+        expect(keyPaths(answer, fields, name !== 'GraphQL')).toEqual([])
+        expect(secretsIn(answer, reads.secrets())).toEqual([])
+      },
+    )
+  })
+
+  it('leaves the password fields out of the GraphQL schema', async () => {
+    const { body } = await api.graphql('{ __type(name: "User") { fields { name } } }', {
+      token: staff.admin.token,
+    })
+    const names = body.data.__type.fields.map((field: { name: string }) => field.name)
+    expect(names).toEqual(expect.arrayContaining(['email', 'role']))
+    expect(names.filter((field: string) => PASSWORD_FIELDS.includes(field))).toEqual([])
+  })
+})
