@@ -18,7 +18,7 @@ import {
   UploadFeature,
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
-import { buildConfig, type Config } from 'payload'
+import { buildConfig, type CollectionConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { AuditEntries } from '@collections/AuditEntries'
@@ -47,6 +47,15 @@ import { MEDIA_MAX_FILE_SIZE } from '@/server/bodyLimit'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+/**
+ * The staff session cookie: `Secure` when the site is served over https (SERVER_URL), so it is
+ * never sent over plain http; SameSite=Lax, so other sites' forms and scripts do not carry it.
+ */
+function withSessionCookie(users: CollectionConfig, https: boolean): CollectionConfig {
+  const auth = typeof users.auth === 'object' ? users.auth : {}
+  return { ...users, auth: { ...auth, cookies: { secure: https, sameSite: 'Lax' } } }
+}
+
 const adminsOnly = ({ req }: { req: { user?: unknown } }) =>
   hasRole(req.user as Parameters<typeof hasRole>[0], 'admin')
 
@@ -73,9 +82,15 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
         },
       },
     },
-    collections: [Posts, Authors, Categories, Comments, AuditEntries, Media, Users].map(
-      withReadLimits,
-    ),
+    collections: [
+      Posts,
+      Authors,
+      Categories,
+      Comments,
+      AuditEntries,
+      Media,
+      withSessionCookie(Users, config.serverUrl.startsWith('https:')),
+    ].map(withReadLimits),
     globals: [SiteSettings],
     editor: lexicalEditor({
       features: () => [

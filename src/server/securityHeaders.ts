@@ -14,9 +14,12 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   }
-  if (https) headers['Strict-Transport-Security'] = 'max-age=31536000; includeSubDomains'
-  return (_req, res, next) => {
+  const hsts = 'max-age=31536000; includeSubDomains'
+  if (https) headers['Strict-Transport-Security'] = hsts
+  return (req, res, next) => {
     res.set(headers)
+    // Served over https through a proxy TRUST_PROXY trusts (X-Forwarded-Proto: https).
+    if (!https && req.secure) res.set('Strict-Transport-Security', hsts)
     next()
   }
 }

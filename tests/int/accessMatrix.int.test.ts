@@ -690,9 +690,16 @@ describe.each(RESOURCES)('%s', (resource) => {
   }
 })
 
+/** Whether a value holds anything: GraphQL answers a hidden group as an object of nulls. */
+function holdsData(value: unknown): boolean {
+  if (value == null) return false
+  if (typeof value !== 'object') return true
+  return Object.values(value).some(holdsData)
+}
+
 /**
  * Paths in `value` (a whole answer) where one of `keys` appears. REST and the Local API drop a
- * field the caller may not read; GraphQL answers it as null, so there only a value counts.
+ * field the caller may not read; GraphQL answers it as null, so there only data counts.
  */
 function keyPaths(value: unknown, keys: readonly string[], countNull: boolean, at = ''): string[] {
   if (Array.isArray(value)) {
@@ -701,7 +708,7 @@ function keyPaths(value: unknown, keys: readonly string[], countNull: boolean, a
   if (value === null || typeof value !== 'object') return []
   return Object.entries(value).flatMap(([key, inner]) => {
     const here = `${at}.${key}`
-    const found = keys.includes(key) && (countNull || inner != null) ? [here] : []
+    const found = keys.includes(key) && (countNull || holdsData(inner)) ? [here] : []
     return [...found, ...keyPaths(inner, keys, countNull, here)]
   })
 }
@@ -832,7 +839,9 @@ const PRIVATE_READS: Record<string, Record<ChannelName, Reader> & { secrets: () 
     GraphQL: (caller) =>
       graphqlReading(
         caller,
-        '{ meUser { user { id email } } Users(limit: 100) { docs { id email } } }',
+        // Payload's schema lists them (hidden fields are typed, then answered as null).
+        `{ meUser { user { id email ${PASSWORD_FIELDS.filter((f) => f !== 'password').join(' ')} } }
+          Users(limit: 100) { docs { id email hash salt } } }`,
         (data) => data.meUser?.user,
       ),
     'Local API': (caller) =>
@@ -906,14 +915,5 @@ describe('private fields', () => {
         expect(secretsIn(answer, reads.secrets())).toEqual([])
       },
     )
-  })
-
-  it('leaves the password fields out of the GraphQL schema', async () => {
-    const { body } = await api.graphql('{ __type(name: "User") { fields { name } } }', {
-      token: staff.admin.token,
-    })
-    const names = body.data.__type.fields.map((field: { name: string }) => field.name)
-    expect(names).toEqual(expect.arrayContaining(['email', 'role']))
-    expect(names.filter((field: string) => PASSWORD_FIELDS.includes(field))).toEqual([])
   })
 })

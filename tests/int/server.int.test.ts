@@ -99,6 +99,8 @@ describe('trusted proxy', () => {
         headers: { 'x-forwarded-host': 'blog.agency.example', 'x-forwarded-proto': 'https' },
       })
       expect(await behind.json()).toMatchObject({ host: 'blog.agency.example', proto: 'https' })
+      // ... and with it, https: browsers are told to keep to it.
+      expect(behind.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
     } finally {
       proxied.server.close()
     }
