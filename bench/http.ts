@@ -2,6 +2,9 @@ const REQUEST_TIMEOUT_MS = 60_000
 
 export type Timed = { ms: number; status: number; bytes: number; body: string; headers: Headers }
 
+/** Bodies up to this size are kept as text; larger ones (the export at 1M rows) only counted. */
+const KEPT_BODY_BYTES = 16 * 1024 * 1024
+
 /** One request, timed from sending to the last byte of the answer. */
 export async function timedFetch(
   url: string,
@@ -10,12 +13,18 @@ export async function timedFetch(
 ): Promise<Timed> {
   const started = performance.now()
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-  const buffer = Buffer.from(await res.arrayBuffer())
+  const kept: Buffer[] = []
+  let bytes = 0
+  const reader = res.body?.getReader()
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    bytes += part.value.byteLength
+    if (bytes <= KEPT_BODY_BYTES) kept.push(Buffer.from(part.value))
+  }
   return {
     ms: performance.now() - started,
     status: res.status,
-    bytes: buffer.length,
-    body: buffer.toString('utf8'),
+    bytes,
+    body: bytes <= KEPT_BODY_BYTES ? Buffer.concat(kept).toString('utf8') : '',
     headers: res.headers,
   }
 }
