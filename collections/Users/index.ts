@@ -4,8 +4,10 @@ import { admins, adminsField } from '@/access/admins'
 import { ROLES } from '@/access/roles'
 
 import { selfOrAdmin } from './access/selfOrAdmin'
+import { clearSignInAttempts } from './hooks/clearSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { rejectRoleChange } from './hooks/rejectRoleChange'
+import { throttleSignIn } from './hooks/throttleSignIn'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -16,9 +18,9 @@ export const Users: CollectionConfig = {
     group: 'Administration',
   },
   auth: {
-    // Lock an account for 10 minutes after 5 wrong passwords.
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No account lockout: it let anyone lock a staff member out, and its "locked" answer told
+    // which accounts exist. Sign-ins are throttled per address and account instead.
+    maxLoginAttempts: 0,
   },
   access: {
     admin: ({ req: { user } }) => Boolean(user),
@@ -29,6 +31,8 @@ export const Users: CollectionConfig = {
     unlock: admins,
   },
   hooks: {
+    beforeOperation: [throttleSignIn],
+    afterLogin: [clearSignInAttempts],
     beforeValidate: [rejectRoleChange],
     beforeChange: [makeFirstUserAdmin],
   },

@@ -4,6 +4,7 @@ import type { AkismetConfig } from '@/config/akismet'
 import type { AppConfig } from '@/config/appConfig'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
+import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
 import { MemoryContentCache, type ContentCache } from './contentCache'
 import { fewAtATime } from '../lib/fewAtATime'
 import { MemoryPageStore, type PageStore } from './pageStore'
@@ -39,11 +40,43 @@ export type Runtime = {
   akismetStatus: AkismetStatus
   /** Whether this process runs queued jobs (only the server does; tests and scripts do not). */
   readonly jobs: { runHere: boolean }
+  /** Sign-in and password-reset attempts, per address and per address and account. */
+  readonly signIn: SignInLimits
   readonly spamWork: {
     /** Rechecks and reports of one comment, one at a time and in order. */
     readonly perComment: SerialPerKey
     /** At most a few Akismet checks of the queue at once. */
     readonly checks: <T>(work: () => Promise<T>) => Promise<T>
+  }
+}
+
+export type SignInLimits = {
+  /** Sign-ins from one address to one account: a stranger elsewhere cannot lock the staff out. */
+  readonly perAccount: AttemptLimiter
+  /** Sign-ins from one address, whatever the account (password spraying). */
+  readonly perAddress: AttemptLimiter
+  /** Password-reset emails asked for one account, and from one address. */
+  readonly resetsPerAccount: AttemptLimiter
+  readonly resetsPerAddress: AttemptLimiter
+}
+
+const MINUTE = 60_000
+
+export const SIGN_IN_LIMITS = {
+  perAccount: { attempts: 5, windowMs: 15 * MINUTE },
+  perAddress: { attempts: 30, windowMs: 15 * MINUTE },
+  resetsPerAccount: { attempts: 3, windowMs: 60 * MINUTE },
+  resetsPerAddress: { attempts: 10, windowMs: 60 * MINUTE },
+} as const
+
+function createSignInLimits(): SignInLimits {
+  const limiter = ({ attempts, windowMs }: { attempts: number; windowMs: number }) =>
+    new MemoryAttemptLimiter(attempts, windowMs)
+  return {
+    perAccount: limiter(SIGN_IN_LIMITS.perAccount),
+    perAddress: limiter(SIGN_IN_LIMITS.perAddress),
+    resetsPerAccount: limiter(SIGN_IN_LIMITS.resetsPerAccount),
+    resetsPerAddress: limiter(SIGN_IN_LIMITS.resetsPerAddress),
   }
 }
 
@@ -63,6 +96,7 @@ export function createRuntime(config: AppConfig): Runtime {
       : null,
     akismetStatus: UNVERIFIED_AKISMET,
     jobs: { runHere: false },
+    signIn: createSignInLimits(),
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
   }
 }
