@@ -1,13 +1,51 @@
+import crypto from 'node:crypto'
+
 import type { RequestHandler } from 'express'
 
+const SHARED_DIRECTIVES = [
+  "base-uri 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'self'",
+  "form-action 'self'",
+]
+
 /**
- * Headers every response carries. The policy leaves scripts and styles to Next and Payload (both
- * need inline bootstrapping) and shuts the doors that cost nothing to shut.
+ * The public site's policy: scripts only with this response's nonce (Next puts it on each of its
+ * scripts, reading it from the request's own Content-Security-Policy header) and what those load
+ * ('strict-dynamic'), so an injected inline script or `<script src>` does not run. Styles may be
+ * inline (Next and USWDS inline some); images from the site and data: URLs (USWDS icons).
  */
+export function publicPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    ...SHARED_DIRECTIVES,
+  ].join('; ')
+}
+
+/**
+ * Payload's admin and the APIs: the admin bootstraps with inline scripts Payload writes without
+ * a nonce, so scripts are limited to the site's own origin and inline ones.
+ */
+export const ADMIN_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  ...SHARED_DIRECTIVES,
+].join('; ')
+
+const isAdminOrApi = (path: string) => /^\/(?:admin|api)(?:\/|$)/.test(path)
+
+/** Headers every response carries, and the content security policy for its kind of page. */
 export function securityHeaders({ https }: { https: boolean }): RequestHandler {
   const headers: Record<string, string> = {
-    'Content-Security-Policy':
-      "base-uri 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'",
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'SAMEORIGIN',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -20,6 +58,15 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
     res.set(headers)
     // Served over https through a proxy TRUST_PROXY trusts (X-Forwarded-Proto: https).
     if (!https && req.secure) res.set('Strict-Transport-Security', hsts)
+    if (isAdminOrApi(req.path)) {
+      res.set('Content-Security-Policy', ADMIN_POLICY)
+    } else {
+      const policy = publicPolicy(crypto.randomBytes(16).toString('base64'))
+      // Next takes the nonce for its scripts from the request's policy header; a client's own
+      // value is replaced. A stored page keeps the policy it was rendered with.
+      req.headers['content-security-policy'] = policy
+      res.set('Content-Security-Policy', policy)
+    }
     next()
   }
 }

@@ -15,6 +15,7 @@ async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse) {
       realIp: req.headers['x-real-ip'] ?? null,
       host: req.headers['x-forwarded-host'] ?? null,
       proto: req.headers['x-forwarded-proto'] ?? null,
+      policy: req.headers['content-security-policy'] ?? null,
     }),
   )
 }
@@ -49,6 +50,29 @@ describe('express server', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
     expect(res.headers.get('x-powered-by')).toBeNull()
+  })
+
+  it('gives public pages a policy that runs only scripts carrying its nonce, told to Next', async () => {
+    const first = await fetch(`${base}/posts/anything`, {
+      headers: { 'content-security-policy': "script-src 'nonce-chosenByTheClient'" },
+    })
+    const policy = first.headers.get('content-security-policy') ?? ''
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(policy)?.[1]
+    expect(nonce).toBeDefined()
+    expect(policy).not.toMatch(/unsafe-inline[^;]*;.*script|script-src[^;]*unsafe-inline/)
+    // Next reads the nonce from the request's header: ours, not the client's.
+    expect((await first.json()).policy).toBe(policy)
+    // Each rendered page has its own (a stored page keeps the one it was rendered with).
+    const second = await fetch(`${base}/posts/another`)
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce)
+  })
+
+  it("gives the admin a policy Payload's admin works with", async () => {
+    const res = await fetch(`${base}/admin/collections/posts`)
+    expect(res.headers.get('content-security-policy')).toContain(
+      "script-src 'self' 'unsafe-inline'",
+    )
+    expect((await res.json()).policy).toBeNull()
   })
 
   it('passes every other path to Next, with the client address in X-Real-IP', async () => {
