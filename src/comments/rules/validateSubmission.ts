@@ -10,8 +10,11 @@ export type SubmissionFields = {
   body: string
 }
 
-// Deliberately plain: one @, no spaces, a dot in the domain. Mail servers decide the rest.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+// The rule of the stored field (Payload's email field): checked here first, so that an address
+// the field would refuse is refused before any database work, with our message. (No
+// internationalised addresses: the field does not take them.)
+const EMAIL =
+  /^(?!.*\.\.)[\w!#$%&'*+/=?^`{|}~-](?:[\w!#$%&'*+/=?^`{|}~.-]*[\w!#$%&'*+/=?^`{|}~-])?@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
 
 /**
  * Nothing a reader can see: whitespace, and invisible characters (zero-width spaces and joiners,
