@@ -26,7 +26,8 @@ function checkWhere(where: unknown, publicCaller: boolean) {
       throw badQuery(`The \`where\` filter nests and/or more than ${QUERY_LIMITS.depth} deep.`)
     }
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'and' || key === 'or') {
+      // Payload takes `and` / `or` in any case (GraphQL's filters say AND / OR).
+      if (/^(?:and|or)$/i.test(key)) {
         if (!Array.isArray(value)) throw badQuery(`\`${key}\` must be a list of conditions.`)
         for (const item of value) visit(item, depth + 1)
         continue

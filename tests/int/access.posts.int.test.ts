@@ -529,6 +529,30 @@ describe('posts.update', () => {
       expect((await api.call<Post>('GET', `/posts/${post.id}`)).status).toBe(200)
     })
 
+    it('refuses an author restoring a draft version over their published post; it stays online', async () => {
+      const post = await authorsPost({ title: 'Online' })
+      const saved = await api.call('PATCH', `/posts/${post.id}?draft=true`, {
+        ...restAuth(staff, 'author'),
+        json: { title: 'A draft revision', _status: 'draft' },
+      })
+      expect(saved.status).toBe(200)
+      const drafts = await t.payload.findVersions({
+        collection: 'posts',
+        where: {
+          and: [{ parent: { equals: post.id } }, { 'version._status': { equals: 'draft' } }],
+        },
+      })
+      expect(drafts.docs.length).toBeGreaterThan(0)
+
+      const rest = await api.call<Refusal>('POST', `/posts/versions/${drafts.docs[0].id}`, {
+        ...restAuth(staff, 'author'),
+      })
+      expect(rest.status).toBe(403)
+      expect(rest.body.errors[0].message).toMatch(/cannot unpublish/i)
+      expect((await storedDoc(t.payload, 'posts', post.id)).doc?._status).toBe('published')
+      expect((await api.call<Post>('GET', `/posts/${post.id}`)).status).toBe(200)
+    })
+
     it('lets an author save a draft revision of their published post, which stays online', async () => {
       const post = await authorsPost({ title: 'Still online' })
       // What the admin's "Save draft" sends.

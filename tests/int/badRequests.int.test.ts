@@ -88,6 +88,20 @@ describe('bad requests get a 4xx with a message', () => {
     expectClientError(await raw('GET', '/api/posts?where=garbage'), 400)
   })
 
+  it('still takes OR / AND in either case, as Payload does', async () => {
+    for (const op of ['or', 'OR']) {
+      const res = await raw('GET', `/api/posts?where[${op}][0][slug][equals]=${post.slug}`)
+      expect(res.status).toBe(200)
+      expect(JSON.parse(res.text).docs).toHaveLength(1)
+    }
+    const gql = await graphql(
+      JSON.stringify({
+        query: `{ Posts(where: { OR: [{ slug: { equals: "${post.slug}" } }] }) { docs { id } } }`,
+      }),
+    )
+    expect(JSON.parse(gql.text).data.Posts.docs).toHaveLength(1)
+  })
+
   it.each(['comments', 'posts'])('a %s id of the wrong shape', async (collection) => {
     const message = expectClientError(await raw('GET', `/api/${collection}/abc`))
     expect(message).toMatch(/not found/i)

@@ -5,6 +5,7 @@ import * as migration_20261123_220725_spam_check_discard from './20261123_220725
 import * as migration_20261130_175010_comment_status_rule from './20261130_175010_comment_status_rule';
 import * as migration_20261130_182920_comment_threads_and_indexes from './20261130_182920_comment_threads_and_indexes';
 import * as migration_20261130_200722_comment_submission_indexes from './20261130_200722_comment_submission_indexes';
+import * as migration_20261130_223800_drop_account_lockout from './20261130_223800_drop_account_lockout';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_200722_comment_submission_indexes.up,
     down: migration_20261130_200722_comment_submission_indexes.down,
-    name: '20261130_200722_comment_submission_indexes'
+    name: '20261130_200722_comment_submission_indexes',
+  },
+  {
+    up: migration_20261130_223800_drop_account_lockout.up,
+    down: migration_20261130_223800_drop_account_lockout.down,
+    name: '20261130_223800_drop_account_lockout'
   },
 ];
