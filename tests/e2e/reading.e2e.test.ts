@@ -3,6 +3,7 @@ import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS } from '@/seed/demoContent'
 import { lexicalFromBlocks } from '@/seed/lexicalFromBlocks'
 
 import { startApp, type AppProcess } from '../helpers/appProcess'
+import { launchBrowser } from '../helpers/browser'
 
 const PASSWORD = 'e2e-reading-password'
 let app: AppProcess
@@ -304,5 +305,65 @@ describe('long threads (runs last: it changes the site settings)', () => {
     const unknown = await html(`/posts/${open.slug}/comments/999999`)
     expect(unknown.status).toBe(404)
     expect(unknown.text).toContain('Page not found')
+  })
+})
+
+describe('content security policy', () => {
+  const post = current[0]
+
+  it("puts the response's nonce on every script Next writes into a public page", async () => {
+    const res = await fetch(`${app.baseUrl}/posts/${post.slug}`)
+    const policy = res.headers.get('content-security-policy') ?? ''
+    const nonce = /script-src 'nonce-([^']+)' 'strict-dynamic'/.exec(policy)?.[1]
+    expect(nonce).toBeDefined()
+    const scripts = [...(await res.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts.filter((tag) => !tag.includes('application/ld+json'))) {
+      expect(tag).toContain(`nonce="${nonce}"`)
+    }
+  })
+
+  it('blocks markup-injected script in Chromium, and the page itself runs without a violation', async () => {
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      const violations: string[] = []
+      await page.exposeFunction('reportViolation', (directive: string) =>
+        violations.push(directive),
+      )
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { reportViolation(d: string): void }).reportViolation(
+            event.violatedDirective,
+          ),
+        ),
+      )
+      // What a stored XSS would be if escaping ever failed: script in the server's HTML, under
+      // the response's own policy header.
+      await page.route(`${app.baseUrl}/posts/${post.slug}`, async (route) => {
+        const response = await route.fetch()
+        const body = (await response.text()).replace(
+          '<main',
+          '<script>window.__injectedRan = true</script><img src=x onerror="window.__injectedRan = true"><main',
+        )
+        await route.fulfill({ response, body })
+      })
+      await page.goto(`${app.baseUrl}/posts/${post.slug}`, { waitUntil: 'networkidle' })
+      const ran = await page.evaluate(
+        () => (window as unknown as { __injectedRan?: boolean }).__injectedRan === true,
+      )
+      expect(ran).toBe(false)
+      expect(violations.length).toBeGreaterThanOrEqual(2)
+      for (const directive of violations) expect(directive).toMatch(/^script-src/)
+
+      // Without the injection, Next's own scripts run (the page hydrates) with no violation.
+      violations.length = 0
+      await page.unroute(`${app.baseUrl}/posts/${post.slug}`)
+      await page.goto(`${app.baseUrl}/posts/${post.slug}?fresh=1`, { waitUntil: 'networkidle' })
+      await page.waitForFunction(() => '__next_f' in window)
+      expect(violations).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 })
