@@ -227,8 +227,9 @@ export const Comments: CollectionConfig = {
     {
       name: 'spamCheck',
       type: 'group',
+      // (A group: the admin's form may send it back with its empty parts spelled differently, so
+      // it is left to field access, which keeps the stored value.)
       access: privateField,
-      hooks: serverSetHooks,
       admin: { description: 'Filled by the spam checker.', readOnly: true },
       fields: [
         {

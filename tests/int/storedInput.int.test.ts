@@ -158,6 +158,21 @@ describe('writes that used to be ignored are refused, naming the field', () => {
     expect((await storedDoc(t.payload, 'comments', comment.id)).doc?.status).toBe('spam')
   })
 
+  it('a moderator saving back the whole comment as read (what the admin form does) may change its status', async () => {
+    const comment: Comment = await createComment(t.payload, post, { status: 'pending' })
+    const read = await api.call<Record<string, unknown>>('GET', `/comments/${comment.id}?depth=0`, {
+      token: staff.moderator.token,
+    })
+    expect(read.status).toBe(200)
+    expect(read.body.ip).toBe('192.0.2.1')
+    const res = await api.call('PATCH', `/comments/${comment.id}`, {
+      token: staff.moderator.token,
+      json: { ...read.body, status: 'approved' },
+    })
+    expect(res.status).toBe(200)
+    expect((await storedDoc(t.payload, 'comments', comment.id)).doc?.status).toBe('approved')
+  })
+
   it('a title sent to the thread endpoint', async () => {
     const res = await api.call<Refused>('POST', `/posts/${post.id}/thread`, {
       token: staff.moderator.token,
