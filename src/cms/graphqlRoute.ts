@@ -3,7 +3,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { refuseGraphqlRequest, withoutSuggestions } from './graphqlLimits'
 
-const refuse = (status: number, message: string) =>
+const refusalResponse = (status: number, message: string) =>
   Response.json({ errors: [{ message }] }, { status, headers: { 'Cache-Control': 'no-store' } })
 
 /**
@@ -16,11 +16,11 @@ export function graphqlPost(config: Promise<SanitizedConfig>) {
   return async (request: Request): Promise<Response> => {
     const type = request.headers.get('content-type') ?? ''
     if (!/^application\/json\b/i.test(type)) {
-      return refuse(415, 'Send GraphQL requests as JSON (Content-Type: application/json).')
+      return refusalResponse(415, 'Send GraphQL requests as JSON (Content-Type: application/json).')
     }
     const body = await request.clone().text()
     const refusal = refuseGraphqlRequest(body)
-    if (refusal) return refuse(400, refusal)
+    if (refusal) return refusalResponse(400, refusal)
 
     const response = await payloadPost(request)
     const text = await response.text()

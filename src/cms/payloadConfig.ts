@@ -43,7 +43,6 @@ import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
-import { MEDIA_MAX_FILE_SIZE } from '@/server/bodyLimit'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -55,6 +54,9 @@ function withSessionCookie(users: CollectionConfig, https: boolean): CollectionC
   const auth = typeof users.auth === 'object' ? users.auth : {}
   return { ...users, auth: { ...auth, cookies: { secure: https, sameSite: 'Lax' } } }
 }
+
+/** Uploaded images: Payload stops reading a larger file (the front's limit for the request is 25 MB). */
+const MEDIA_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 const adminsOnly = ({ req }: { req: { user?: unknown } }) =>
   hasRole(req.user as Parameters<typeof hasRole>[0], 'admin')

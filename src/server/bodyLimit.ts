@@ -6,14 +6,11 @@ export const BODY_LIMITS = {
   comment: 256 * 1024,
   /** A GraphQL document and its variables. */
   graphql: 256 * 1024,
-  /** An image upload with its fields (Media's own limit is MEDIA_MAX_FILE_SIZE). */
+  /** An image upload with its fields (Payload's own limit for the file is 20 MB: payloadConfig). */
   upload: 25 * 1024 * 1024,
   /** Everything else staff send: posts with long bodies, settings, bulk moderation. */
   other: 4 * 1024 * 1024,
 } as const
-
-/** Uploaded images: Payload refuses a larger file itself (upload.limits.fileSize). */
-export const MEDIA_MAX_FILE_SIZE = 20 * 1024 * 1024
 
 /** The limit for a request's body: comments and public form posts get kilobytes, not megabytes. */
 export function bodyLimitFor(method: string, url: string): number {

@@ -274,9 +274,17 @@ describe('posts.create', () => {
   })
 
   it('lets an author create a draft, recorded as theirs', async () => {
-    const rest = await api.call<Saved<Post>>('POST', '/posts', {
+    // Naming another creator is refused by name (it used to be dropped without a word).
+    const claimed = await api.call<Refusal>('POST', '/posts', {
       ...restAuth(staff, 'author'),
       json: newPostData({ createdBy: staff.editor.id }),
+    })
+    expect(claimed.status).toBe(403)
+    expect(claimed.body.errors[0].message).toMatch(/createdBy/)
+
+    const rest = await api.call<Saved<Post>>('POST', '/posts', {
+      ...restAuth(staff, 'author'),
+      json: newPostData(),
     })
     expect(rest.status).toBe(201)
     expect((await storedDoc(t.payload, 'posts', rest.body.doc.id)).doc).toMatchObject({
