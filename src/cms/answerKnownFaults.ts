@@ -31,7 +31,9 @@ export const answerKnownFaults: AfterErrorHook = ({ error, req }) => {
     return {
       status: 503,
       response: {
-        errors: [{ message: 'The site cannot reach its database just now; try again in a moment.' }],
+        errors: [
+          { message: 'The site cannot reach its database just now; try again in a moment.' },
+        ],
       },
     }
   }

@@ -1,9 +1,4 @@
-import {
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type Endpoint,
-} from 'payload'
+import { commitTransaction, initTransaction, killTransaction, type Endpoint } from 'payload'
 
 import { errorResponse } from '@/api/errorResponse'
 import { readJsonObject } from '@/api/readJsonObject'
