@@ -9,7 +9,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@/db/databa
 const CLIENT_FAULTS: [test: (error: Error) => boolean, message: string][] = [
   [
     (error) =>
-      /unexpected end of form|malformed part header|boundary not found|multipart/i.test(
+      /unexpected end of form|malformed part header|boundary not found|malformed urlencoded form/i.test(
         error.message,
       ),
     'The multipart form data could not be read: it is malformed or incomplete.',
