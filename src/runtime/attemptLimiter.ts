@@ -9,6 +9,8 @@ export interface AttemptLimiter {
   hit(key: string, now?: number): { allowed: true } | { allowed: false; retryAfter: number }
   /** Forgets the key's attempts (after a successful sign-in). */
   clear(key: string): void
+  /** Takes back one attempt of the key: one that turned out well is not held against it. */
+  forgive(key: string): void
 }
 
 type Window = { started: number; count: number }
@@ -40,5 +42,10 @@ export class MemoryAttemptLimiter implements AttemptLimiter {
 
   clear(key: string) {
     this.windows.delete(key)
+  }
+
+  forgive(key: string) {
+    const window = this.windows.get(key)
+    if (window && window.count > 0) window.count -= 1
   }
 }

@@ -98,6 +98,17 @@ describe('signing in: throttled, never locked', () => {
   })
 })
 
+describe('signing in from one busy address', () => {
+  it('does not count successful sign-ins against the address (an office behind one address)', async () => {
+    const office = newAddress()
+    const limit = SIGN_IN_LIMITS.perAddress.attempts
+    for (let i = 0; i < limit + 2; i++) {
+      const account = [staff.admin, staff.editor, staff.author, staff.moderator][i % 4]
+      expect((await signIn(account.email, TEST_PASSWORD, office)).status).toBe(200)
+    }
+  }, 120_000)
+})
+
 describe('password resets: throttled', () => {
   const forgot = (email: string, from: string) =>
     fetch(`http://127.0.0.1:${front.port}/api/users/forgot-password`, {

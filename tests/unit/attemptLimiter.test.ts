@@ -22,6 +22,15 @@ describe('MemoryAttemptLimiter', () => {
     expect(limiter.hit('a', 1).allowed).toBe(true)
   })
 
+  it('takes back one attempt when forgiven', () => {
+    const limiter = new MemoryAttemptLimiter(2, 10_000)
+    limiter.hit('a', 0)
+    limiter.hit('a', 1)
+    limiter.forgive('a')
+    expect(limiter.hit('a', 2).allowed).toBe(true)
+    expect(limiter.hit('a', 3).allowed).toBe(false)
+  })
+
   it('keeps at most maxKeys keys, forgetting the oldest window first', () => {
     const limiter = new MemoryAttemptLimiter(1, 60_000, 2)
     limiter.hit('a', 0)

@@ -2,10 +2,15 @@ import type { CollectionAfterLoginHook } from 'payload'
 
 import { runtimeOf } from '@/runtime/runtime'
 
-/** A successful sign-in forgets the failed ones before it, from the same address. */
+/**
+ * A successful sign-in forgets the failed ones before it for that account from the same address,
+ * and does not count against the address (an office behind one address signs in many times).
+ */
 export const clearSignInAttempts: CollectionAfterLoginHook = ({ req, user }) => {
   const address = req.headers.get('x-real-ip') || 'unknown'
   const email = String((user as { email?: unknown }).email ?? '').toLowerCase()
-  runtimeOf(req.payload).signIn.perAccount.clear(`${address} ${email}`)
+  const { signIn } = runtimeOf(req.payload)
+  signIn.perAccount.clear(`${address} ${email}`)
+  signIn.perAddress.forgive(address)
   return user
 }
