@@ -13,7 +13,7 @@ export function sendError(res: http.ServerResponse, status: number, message: str
  * client's fault (4xx); null for anything else.
  */
 export function clientErrorMessage(error: unknown): { status: number; message: string } | null {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status
+  const status = (error as { status?: unknown } | null)?.status
   if (typeof status !== 'number' || status < 400 || status >= 500) return null
   if (error instanceof URIError) {
     return { status, message: 'The address is not valid: it has broken percent-encoding.' }

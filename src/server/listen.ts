@@ -1,5 +1,6 @@
 import http from 'node:http'
 
+import { sendError } from './clientError'
 import type { Logger } from './logger'
 
 /** A port or host the server cannot listen on, said in one line. */
@@ -45,18 +46,14 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string | 
 }
 
 function starting(req: http.IncomingMessage, res: http.ServerResponse) {
-  res.statusCode = 503
   res.setHeader('Retry-After', '5')
+  if (req.url !== '/healthz') {
+    return sendError(res, 503, 'The site is starting; try again in a moment.')
+  }
+  res.statusCode = 503
   res.setHeader('Cache-Control', 'no-store')
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  const health = req.url === '/healthz'
-  res.end(
-    JSON.stringify(
-      health
-        ? { status: 'starting' }
-        : { errors: [{ message: 'The site is starting; try again in a moment.' }] },
-    ),
-  )
+  res.end(JSON.stringify({ status: 'starting' }))
 }
 
 /**

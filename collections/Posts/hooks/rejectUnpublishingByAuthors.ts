@@ -9,15 +9,14 @@ const MESSAGE =
 
 /** Restoring a draft version of a published post takes the post offline too. */
 async function refuseDraftRestore(req: PayloadRequest, versionId: number | string) {
-  const version = await req.payload
-    .findVersionByID({
-      collection: 'posts',
-      id: String(versionId),
-      depth: 0,
-      req,
-      disableErrors: true,
-    })
-    .catch(() => null)
+  // disableErrors: an unknown version is null; any other error (the database away) is thrown.
+  const version = await req.payload.findVersionByID({
+    collection: 'posts',
+    id: String(versionId),
+    depth: 0,
+    req,
+    disableErrors: true,
+  })
   if (!version || version.version?._status !== 'draft') return
   const parent = idOf(version.parent)
   if (parent === null) return

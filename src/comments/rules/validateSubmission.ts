@@ -22,7 +22,7 @@ const EMAIL =
  */
 const INVISIBLE_ONLY = /^[\s\p{Cf}\u034F\u115F\u1160\u2800\u3164\uFFA0]*$/u
 
-export const isBlank = (text: string) => INVISIBLE_ONLY.test(text)
+const isBlank = (text: string) => INVISIBLE_ONLY.test(text)
 
 function cleanText(value: unknown, path: string, errors: FieldError[], multiline = false) {
   if (value === undefined || value === null) return ''
