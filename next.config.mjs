@@ -15,12 +15,18 @@ const nextConfig = {
     // Loaded at run time by path (pino's transports run pino-pretty in a worker thread).
     'pino',
     'pino-pretty',
+    // Its HTTP client (superagent -> formidable) requires plugins by a computed path, which
+    // Turbopack (the dev server's bundler) cannot resolve; Node loads it as it is.
+    'akismet-api',
   ],
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },
-  // Express (src/server.ts) owns security headers and compression decisions.
+  // Express (src/server/app.ts) owns security headers and compression decisions.
   poweredByHeader: false,
+  // The front writes one log line per request (src/server/requestLog.ts); the dev server's own
+  // would be a second.
+  logging: { incomingRequests: false },
   // The build type-checks the app only; `npm test` type-checks everything, tests included.
   typescript: { tsconfigPath: './tsconfig.next.json' },
   webpack: (webpackConfig) => {

@@ -104,7 +104,7 @@ async function main() {
     seeded = true
   }
 
-  running.serve(createApp(frontOptions(payload, nextApp.getRequestHandler())))
+  running.serve(createApp(frontOptions(payload, nextApp.getRequestHandler(), { dev })))
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       running
@@ -129,7 +129,9 @@ async function main() {
     `  Admin:   ${base}/admin`,
     `  REST:    ${base}/api   GraphQL: ${base}/api/graphql`,
     `  Health:  ${base}/healthz`,
+    `  Uploads: ${config.mediaDir}`,
   ]
+  if (config.database.kind === 'sqlite') lines.push(`  Database: ${config.database.file}`)
   if (!config.production) {
     lines.push(
       seeded ? '  Demo content created. Staff logins:' : '  Demo staff logins (if unchanged):',

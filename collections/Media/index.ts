@@ -1,5 +1,3 @@
-import path from 'node:path'
-
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
@@ -30,8 +28,8 @@ export const Media: CollectionConfig = {
     afterChange: [cacheHooks.afterChange],
     afterDelete: [cacheHooks.afterDelete],
   },
+  // Written to MEDIA_DIR: createPayloadConfig sets staticDir from the configuration.
   upload: {
-    staticDir: path.resolve(process.cwd(), 'media'),
     mimeTypes: IMAGE_MIME_TYPES,
     imageSizes: [
       { name: 'thumbnail', width: 400 },

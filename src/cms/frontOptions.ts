@@ -5,17 +5,22 @@ import type { FrontOptions, NextHandler } from '@/server/app'
 
 /**
  * What the Express front needs from a running Payload: its logger, a one-query health probe, and
- * the runtime's page store and page status. The front itself never sees Payload.
+ * the runtime's page store and response scope. The front itself never sees Payload.
  */
-export function frontOptions(payload: Payload, handle: NextHandler): FrontOptions {
+export function frontOptions(
+  payload: Payload,
+  handle: NextHandler,
+  { dev = false }: { dev?: boolean } = {},
+): FrontOptions {
   const runtime = runtimeOf(payload)
   return {
     logger: payload.logger,
     trustProxy: runtime.config.trustProxy,
     https: runtime.config.serverUrl.startsWith('https:'),
+    dev,
     ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
     pages: { store: runtime.pages, generation: () => runtime.content.generation },
-    pageStatus: runtime.pageStatus,
+    responses: runtime.responses,
     handle,
   }
 }

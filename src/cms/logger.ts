@@ -4,10 +4,12 @@ import type { AppConfig } from '@/config/appConfig'
 
 /**
  * Payload's logger (pino), as the configuration asks: JSON lines written asynchronously, or
- * coloured text formatted by pino-pretty in a worker thread. Payload's default formats every line
+ * text formatted by pino-pretty in a worker thread (coloured on a terminal only). Payload's default formats every line
  * on the main thread, synchronously, which halved the requests a server could answer.
  */
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>): Logger {
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'logFormat' | 'logColors'>,
+): Logger {
   const options = { level: config.logLevel, base: undefined }
   if (config.logFormat === 'pretty') {
     return pino(
@@ -15,8 +17,10 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>):
       pino.transport({
         target: 'pino-pretty',
         options: {
-          colorize: true,
+          colorize: config.logColors,
           ignore: 'pid,hostname',
+          // One line per entry, fields included: a request is one line in either format.
+          singleLine: true,
           translateTime: 'SYS:yyyy-mm-dd HH:MM:ss',
         },
       }),

@@ -38,6 +38,7 @@ import { answerKnownFaults } from '@/cms/answerKnownFaults'
 import { withReadLimits } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
 import { createLogger } from '@/cms/logger'
+import { withRequestUserNote } from '@/cms/noteRequestUser'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
@@ -53,6 +54,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 function withSessionCookie(users: CollectionConfig, https: boolean): CollectionConfig {
   const auth = typeof users.auth === 'object' ? users.auth : {}
   return { ...users, auth: { ...auth, cookies: { secure: https, sameSite: 'Lax' } } }
+}
+
+/** An upload collection writing its files to `dir` (MEDIA_DIR). */
+function withUploadDir(collection: CollectionConfig, dir: string): CollectionConfig {
+  const upload = typeof collection.upload === 'object' ? collection.upload : {}
+  return { ...collection, upload: { ...upload, staticDir: dir } }
 }
 
 /** Uploaded images: Payload stops reading a larger file (the front's limit for the request is 25 MB). */
@@ -90,9 +97,11 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       Categories,
       Comments,
       AuditEntries,
-      Media,
+      withUploadDir(Media, config.mediaDir),
       withSessionCookie(Users, config.serverUrl.startsWith('https:')),
-    ].map(withReadLimits),
+    ]
+      .map(withReadLimits)
+      .map(withRequestUserNote),
     globals: [SiteSettings],
     editor: lexicalEditor({
       features: () => [

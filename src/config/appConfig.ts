@@ -10,7 +10,8 @@ import {
   trustedOrigins,
   type TrustProxy,
 } from './network'
-import { dataDirOf, readOrCreateSecret } from './secret'
+import { dataDirOf, mediaDirOf } from './projectPaths'
+import { readOrCreateSecret } from './secret'
 
 export type Env = Readonly<Record<string, string | undefined>>
 
@@ -43,7 +44,10 @@ export type AppConfig = {
   readonly serverUrlFromEnv: boolean
   /** Origins whose requests may use a staff session cookie (Payload's CSRF list). */
   readonly trustedOrigins: readonly string[]
+  /** DATA_DIR: the SQLite file and the generated secret (absolute; relative values are from the project). */
   readonly dataDir: string
+  /** MEDIA_DIR: uploaded images and their resized copies (absolute; default the project's media/). */
+  readonly mediaDir: string
   readonly database: DatabaseTarget
   readonly secret: string
   readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
@@ -51,6 +55,8 @@ export type AppConfig = {
   readonly logLevel: LogLevel
   /** JSON lines (one object per line, for log collectors) or coloured text for a terminal. */
   readonly logFormat: LogFormat
+  /** Pretty text is coloured only on a terminal: a log file gets no escape codes. */
+  readonly logColors: boolean
   readonly email: EmailConfig
   /** The AKISMET_* variables; null when AKISMET_API_KEY is unset (spam checking off). */
   readonly akismet: AkismetConfig | null
@@ -128,6 +134,7 @@ export function readConfig(
   const nodeEnv = parseNodeEnv(env.NODE_ENV)
   const production = nodeEnv === 'production'
   const dataDir = dataDirOf(env.DATA_DIR)
+  const mediaDir = mediaDirOf(env.MEDIA_DIR)
   const port = parsePort(env.PORT)
   const host = parseHost(env.HOST)
   const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, env.DATABASE_POOL_SIZE)
@@ -153,12 +160,14 @@ export function readConfig(
     serverUrlFromEnv,
     trustedOrigins: trustedOrigins(serverUrl, { fromEnv: serverUrlFromEnv, port }),
     dataDir,
+    mediaDir,
     database,
     secret,
     demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },
     trustProxy,
     logLevel,
     logFormat,
+    logColors: terminal,
     email,
     akismet,
   })

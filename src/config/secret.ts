@@ -2,12 +2,8 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const SECRET_FILE = '.payload-secret'
-
-/** Where the embedded database, the generated secret and uploads live: DATA_DIR, else ./data. */
-export function dataDirOf(value: string | undefined): string {
-  return path.resolve(value?.trim() || 'data')
-}
+/** The generated secret's file in DATA_DIR (backups carry it with the database). */
+export const SECRET_FILE = '.payload-secret'
 
 /**
  * Outside production the secret is generated once and kept in the data directory, so sessions

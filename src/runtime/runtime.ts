@@ -8,7 +8,7 @@ import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
 import { MemoryContentCache, type ContentCache } from './contentCache'
 import { fewAtATime } from '../lib/fewAtATime'
 import { MemoryPageStore, type PageStore } from './pageStore'
-import { PageStatus } from './pageStatus'
+import { ResponseScope } from './responseScope'
 import { SerialPerKey } from './serialPerKey'
 
 export type Akismet = { checker: SpamChecker; config: AkismetConfig }
@@ -32,8 +32,8 @@ export type Runtime = {
   readonly content: ContentCache
   /** Rendered public pages, served by the Express front. */
   readonly pages: PageStore
-  /** How a page rendered by Next sets its HTTP status. */
-  readonly pageStatus: PageStatus
+  /** The response being answered: a page's HTTP status, the user for the request log. */
+  readonly responses: ResponseScope
   /** Akismet, or null when AKISMET_API_KEY is unset. */
   akismet: Akismet | null
   /** What start-up learned about the Akismet key, for the admin's notice. */
@@ -90,7 +90,7 @@ export function createRuntime(config: AppConfig): Runtime {
     config,
     content: new MemoryContentCache(),
     pages: new MemoryPageStore(),
-    pageStatus: new PageStatus(),
+    responses: new ResponseScope(),
     akismet: config.akismet
       ? { config: config.akismet, checker: createAkismetChecker(config.akismet) }
       : null,

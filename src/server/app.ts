@@ -3,16 +3,16 @@ import type http from 'node:http'
 import express, { type ErrorRequestHandler } from 'express'
 
 import type { TrustProxy } from '@/config/network'
-import type { PageStatus } from '@/runtime/pageStatus'
+import type { ResponseScope } from '@/runtime/responseScope'
 import type { PageStore } from '@/runtime/pageStore'
 
 import { refuseBody } from './bodyLimit'
-import { clientHeaders } from './clientHeaders'
+import { clientAddressOf, clientHeaders, type TrustFn } from './clientHeaders'
 import { clientErrorMessage, sendError } from './clientError'
 import { healthCheck } from './healthCheck'
 import type { Logger } from './logger'
 import { pageCache } from './pageCache'
-import { logRequest } from './requestLog'
+import { requestLogger } from './requestLog'
 import { securityHeaders } from './securityHeaders'
 
 export type NextHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
@@ -22,12 +22,14 @@ export type FrontOptions = {
   trustProxy: TrustProxy
   /** The site is served over https (SERVER_URL): HSTS is sent. */
   https: boolean
+  /** `npm run dev`: the content security policy lets React's development build use eval. */
+  dev: boolean
   /** One cheap database query, for /healthz. */
   ping: () => Promise<unknown>
   /** Rendered public pages, and the content generation they are valid for. */
   pages: { store: PageStore; generation: () => number }
-  /** Lets the pages Next renders set their HTTP status. */
-  pageStatus: PageStatus
+  /** The response in reach of Next's pages (their HTTP status) and Payload (the user, logged). */
+  responses: ResponseScope
   /** Next's request handler: the public site, the admin, REST and GraphQL. */
   handle: NextHandler
 }
@@ -40,19 +42,27 @@ export type FrontOptions = {
  * answered before Express, at a fraction of its cost.
  */
 export function createApp(options: FrontOptions): http.RequestListener {
-  const { logger, handle, pageStatus } = options
+  const { logger, handle, responses } = options
   const pages = pageCache(options.pages)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)
+  // Express compiles TRUST_PROXY once; the log and the headers below use its answer.
+  const clientAddress = clientAddressOf(app.get('trust proxy fn') as TrustFn)
+  const logRequest = requestLogger({
+    logger,
+    clientAddress,
+    userOf: (res) => responses.userOf(res),
+    acceptForwardedId: options.trustProxy !== false,
+  })
 
-  app.use(securityHeaders({ https: options.https }))
-  app.use(clientHeaders)
+  app.use(securityHeaders({ https: options.https, dev: options.dev }))
+  app.use(clientHeaders(clientAddress))
 
   app.get('/healthz', healthCheck(options.ping, logger))
   app.use(pages.storeRendered)
   app.all('/{*splat}', (req, res, next) => {
-    pageStatus.run(res, () => handle(req, res)).catch(next)
+    responses.run(res, () => handle(req, res)).catch(next)
   })
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
@@ -69,7 +79,7 @@ export function createApp(options: FrontOptions): http.RequestListener {
   }
   app.use(onError)
   return (req, res) => {
-    logRequest(logger, req, res)
+    logRequest(req, res)
     // Without a host nothing can be addressed or cached: HTTP/1.1 requires one.
     if (!req.headers.host) return sendError(res, 400, 'The request has no Host header.')
     const tooLarge = refuseBody(req)

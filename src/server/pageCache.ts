@@ -24,6 +24,9 @@ function cacheable(req: IncomingMessage): boolean {
   )
 }
 
+/** Headers of one response, not of the page: never stored with it. */
+const PER_RESPONSE_HEADERS = new Set(['x-page-cache', 'x-request-id', 'date', 'connection'])
+
 // Next compresses by Accept-Encoding.
 const keyOf = (req: IncomingMessage) => `${req.headers['accept-encoding'] ?? ''} ${req.url}`
 
@@ -98,7 +101,7 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
         if (req.method === 'HEAD' || renderedFrom !== generation()) return
         const headers = Object.fromEntries(
           Object.entries(res.getHeaders())
-            .filter(([name]) => !['x-page-cache', 'date', 'connection'].includes(name))
+            .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
         )
         store.set(key, { status, headers, body, generation: renderedFrom, storedAt: Date.now() })

@@ -15,7 +15,7 @@ export const notFoundMetadata: Metadata = {
  * our Express front (no response in reach) it falls back to Next's `notFound()`.
  */
 export async function notFoundPage() {
-  const { pageStatus } = runtimeOf(await getPayloadClient())
-  if (!pageStatus.set(404)) notFound()
+  const { responses } = runtimeOf(await getPayloadClient())
+  if (!responses.setStatus(404)) notFound()
   return <NotFoundContent />
 }

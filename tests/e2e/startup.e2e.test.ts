@@ -32,6 +32,8 @@ describe('npm start on an empty SQLite database (demo mode)', () => {
     expect(out).toContain(`Site:    ${app.baseUrl}/`)
     expect(out).toContain(`Admin:   ${app.baseUrl}/admin`)
     expect(out).toContain(`GraphQL: ${app.baseUrl}/api/graphql`)
+    expect(out).toContain(`Uploads: ${app.env.MEDIA_DIR}`)
+    expect(out).toContain(`Database: ${app.env.DATA_DIR}/payload.db`)
     for (const account of DEMO_ACCOUNTS) expect(out).toContain(account.email)
     expect(out).toContain('Demo content created')
   })
@@ -163,6 +165,33 @@ describe('npm start on an empty SQLite database (demo mode)', () => {
     expect(await code).toBe(0)
     expect(app.output()).toContain('database closed')
   })
+
+  it('logged JSON lines (its output is not a terminal): one per request, dated, no error', () => {
+    const out = app.output()
+    expect(out).not.toContain('\u001b[')
+    const entries = out
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    const requests = entries.filter((entry) => entry.msg === 'request')
+    expect(requests.length).toBeGreaterThan(10)
+    for (const entry of requests) {
+      expect(entry).toMatchObject({
+        time: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/),
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        method: expect.any(String),
+        path: expect.stringMatching(/^\//),
+        status: expect.any(Number),
+        ms: expect.any(Number),
+        ip: '127.0.0.1',
+      })
+    }
+    // The staff sign-ins above, then requests made with their sessions.
+    expect(requests.some((entry) => typeof entry.user === 'number')).toBe(true)
+    // Nothing at error level: jobs start only after the migrations made their tables.
+    expect(entries.filter((entry) => Number(entry.level) >= 50)).toEqual([])
+    expect(out).not.toMatch(/no such table/)
+  })
 })
 
 describe('start-up refusals', () => {
@@ -222,6 +251,7 @@ describe('npm start with NODE_ENV=production', () => {
     const app = await startApp({
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'a-production-secret-for-e2e',
+      LOG_FORMAT: 'pretty',
     })
     try {
       expect(app.output()).not.toContain('admin@example.gov')
@@ -232,5 +262,11 @@ describe('npm start with NODE_ENV=production', () => {
     } finally {
       expect(await app.stop()).toBe(0)
     }
+    // LOG_FORMAT=pretty into a file or pipe: readable lines, one per request, without colour codes.
+    const out = app.output()
+    expect(out).not.toContain('\u001b[')
+    expect(out).toMatch(
+      /^\[\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\] INFO: request .*"path":"\/api\/posts"/m,
+    )
   })
 })

@@ -6,6 +6,8 @@ import path from 'node:path'
 
 export type AppProcess = {
   baseUrl: string
+  /** The environment it was started with. */
+  env: Record<string, string | undefined>
   child: ChildProcess
   output: () => string
   /** Sends SIGTERM and resolves with the exit code. */
@@ -29,12 +31,16 @@ export function tempDataDir(): string {
 }
 
 /**
- * Runs `npm start` as a child process, on its own
- * port and data directory, and waits until it prints that it is ready. The production build must
- * exist (scripts/test.mjs builds it before the e2e suite).
+ * Runs `npm start` (or `npm run dev`) as a child process, on its own port and data directory,
+ * and waits until it prints that it is ready. `npm start` needs the production build
+ * (scripts/test.mjs builds it before the e2e suite).
  */
-export async function startApp(env: Record<string, string | undefined> = {}): Promise<AppProcess> {
+export async function startApp(
+  env: Record<string, string | undefined> = {},
+  { script = 'start' }: { script?: 'start' | 'dev' } = {},
+): Promise<AppProcess> {
   const port = await freePort()
+  const dataDir = tempDataDir()
   const merged: Record<string, string | undefined> = {
     ...process.env,
     NODE_OPTIONS: undefined,
@@ -44,10 +50,11 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
     SERVER_URL: undefined,
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATA_DIR: tempDataDir(),
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
     ...env,
   }
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn('npm', ['run', script, '--silent'], {
     cwd: process.cwd(),
     env: merged as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,6 +83,7 @@ export async function startApp(env: Record<string, string | undefined> = {}): Pr
   await ready
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    env: merged,
     child,
     output: () => output,
     exited,

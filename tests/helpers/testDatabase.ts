@@ -18,8 +18,8 @@ export function testDatabaseKind(): TestDatabaseKind {
 
 export type TestDatabase = {
   kind: TestDatabaseKind
-  /** Environment for the app: DATABASE_URL and DATA_DIR. */
-  env: { DATABASE_URL?: string; DATA_DIR: string }
+  /** Environment for the app: DATABASE_URL, DATA_DIR and MEDIA_DIR (uploads, inside DATA_DIR). */
+  env: { DATABASE_URL?: string; DATA_DIR: string; MEDIA_DIR: string }
   drop: () => Promise<void>
 }
 
@@ -39,9 +39,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-test-'))
   const name = `blog_test_${randomBytes(6).toString('hex')}`
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true })
+  const dirs = { DATA_DIR: dataDir, MEDIA_DIR: path.join(dataDir, 'media') }
 
   if (kind === 'sqlite') {
-    return { kind, env: { DATA_DIR: dataDir }, drop: async () => removeDir() }
+    return { kind, env: dirs, drop: async () => removeDir() }
   }
   if (kind === 'postgres') {
     const serverUrl = process.env.POSTGRES_URL
@@ -52,7 +53,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end()
     return {
       kind,
-      env: { DATABASE_URL: withDatabaseName(serverUrl, name), DATA_DIR: dataDir },
+      env: { DATABASE_URL: withDatabaseName(serverUrl, name), ...dirs },
       drop: async () => {
         const client = new pg.Client({ connectionString: serverUrl })
         await client.connect()
@@ -79,7 +80,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // The app drops its own MongoDB database on teardown (see startTestPayload).
   return {
     kind,
-    env: { DATABASE_URL: withDatabaseName(serverUrl, name), DATA_DIR: dataDir },
+    env: { DATABASE_URL: withDatabaseName(serverUrl, name), ...dirs },
     drop: async () => removeDir(),
   }
 }

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 
 import type { RequiredDataFromCollectionSlug } from 'payload'
 
 import { ROLES } from '@/access/roles'
 import type { Author, Category, Media } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { localAuth, restAuth } from '../helpers/callers'
@@ -419,6 +422,10 @@ describe('media', () => {
       width: 2,
       height: 2,
     })
+    // Written where MEDIA_DIR says (the test database's own folder), not the working directory.
+    const stored = path.join(runtimeOf(t.payload).config.mediaDir, rest.body.doc.filename)
+    expect(stored.startsWith(process.env.MEDIA_DIR!)).toBe(true)
+    expect(fs.statSync(stored).size).toBe(rest.body.doc.filesize)
 
     const local = await t.payload.create({
       collection: 'media',

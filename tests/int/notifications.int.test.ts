@@ -240,3 +240,33 @@ describe('the job runner', () => {
     expect(await notificationJobs(t.payload, res.body.id)).toEqual([])
   })
 })
+
+describe('links in staff emails', () => {
+  // SERVER_URL is unset here, as in the quick start: links use the http://localhost:PORT default.
+  const base = 'http://localhost:3000'
+
+  it('are absolute in the moderators’ email', async () => {
+    expect(runtimeOf(t.payload).config.serverUrlFromEnv).toBe(false)
+    await submit()
+    await runNotifications()
+    const [message] = await sink.waitForMessages(1)
+    const links = message.text.match(/(?:https?:\/\/\S+|\s\/\S+)/g) ?? []
+    expect(links.length).toBeGreaterThan(0)
+    for (const link of links) expect(link.startsWith(base)).toBe(true)
+    expect(message.text).toContain(`${base}/admin/moderation?status=pending`)
+  })
+
+  it('are absolute in the password-reset email', async () => {
+    await t.payload.forgotPassword({
+      collection: 'users',
+      data: { email: staff.editor.email },
+      disableEmail: false,
+    })
+    const [message] = await sink.waitForMessages(1)
+    const hrefs = [...message.raw.replace(/=\r?\n/g, '').matchAll(/href=(?:3D)?"([^"]+)"/g)].map(
+      (match) => match[1],
+    )
+    expect(hrefs.length).toBeGreaterThan(0)
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^${base}/admin/reset/[0-9a-f]+$`))
+  })
+})

@@ -23,6 +23,43 @@ describe('config.readConfig', () => {
     expect(fs.readFileSync(path.join(dir, '.payload-secret'), 'utf8').trim()).toBe(env.secret)
   })
 
+  it("keeps uploads in the project's media/ and resolves relative DATA_DIR and MEDIA_DIR from the project, not the working directory", () => {
+    const root = path.resolve(import.meta.dirname, '../..')
+    const dir = tmp()
+    const elsewhere = process.cwd()
+    process.chdir(os.tmpdir())
+    try {
+      expect(readConfig({ DATA_DIR: dir }).mediaDir).toBe(path.join(root, 'media'))
+      const relative = readConfig({ DATA_DIR: dir, MEDIA_DIR: 'shared/uploads' })
+      expect(relative.mediaDir).toBe(path.join(root, 'shared/uploads'))
+      expect(readConfig({ DATA_DIR: dir, MEDIA_DIR: '/srv/blog/media' }).mediaDir).toBe(
+        '/srv/blog/media',
+      )
+      const secretOnly = { PAYLOAD_SECRET: 'a-long-test-secret-value' }
+      expect(readConfig({ ...secretOnly, DATA_DIR: 'var/data' }).dataDir).toBe(
+        path.join(root, 'var/data'),
+      )
+      expect(readConfig(secretOnly).database).toMatchObject({
+        file: path.join(root, 'data/payload.db'),
+      })
+    } finally {
+      process.chdir(elsewhere)
+    }
+  })
+
+  it('colours pretty logs only on a terminal', () => {
+    const dir = tmp()
+    expect(readConfig({ DATA_DIR: dir }, { terminal: true })).toMatchObject({
+      logFormat: 'pretty',
+      logColors: true,
+    })
+    expect(readConfig({ DATA_DIR: dir, LOG_FORMAT: 'pretty' }, { terminal: false })).toMatchObject({
+      logFormat: 'pretty',
+      logColors: false,
+    })
+    expect(readConfig({ DATA_DIR: dir }, { terminal: false }).logFormat).toBe('json')
+  })
+
   it('refuses production without PAYLOAD_SECRET, and writes no secret file', () => {
     const dir = tmp()
     expect(() => readConfig({ NODE_ENV: 'production', DATA_DIR: dir })).toThrow(

@@ -1,6 +1,6 @@
 import { NotFoundContent } from '@/components/NotFoundContent'
 
-/** Reached only when a page throws `notFound()` outside our server; see src/runtime/pageStatus.ts. */
+/** Reached only when a page throws `notFound()` outside our server; see src/runtime/responseScope.ts. */
 export default function NotFound() {
   return <NotFoundContent />
 }

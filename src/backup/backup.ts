@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+import * as tar from 'tar'
+
+import type { AppConfig } from '@/config/appConfig'
+
+import { SECRET_FILE } from '@/config/secret'
+
+import { BACKUP_FORMAT, type BackupManifest } from './manifest'
+
+/**
+ * A consistent copy of the SQLite database while the server keeps running: `VACUUM INTO` reads the
+ * database in one transaction (what SQLite documents as the alternative to its backup API) and
+ * writes a compact copy; writers wait for it at most the busy timeout.
+ */
+async function copySqlite(file: string, target: string): Promise<void> {
+  if (!fs.existsSync(file)) throw new Error(`there is no SQLite database at ${file}`)
+  const client = createClient({ url: `file:${file}` })
+  try {
+    await client.execute('PRAGMA busy_timeout = 30000')
+    await client.execute({ sql: 'VACUUM INTO ?', args: [target] })
+  } finally {
+    client.close()
+  }
+}
+
+function countFiles(dir: string): number {
+  if (!fs.existsSync(dir)) return 0
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== '.gitkeep').length
+}
+
+export type BackupResult = { archive: string; manifest: BackupManifest }
+
+/**
+ * Writes one .tar.gz: manifest.json, the SQLite database (copied consistently, see copySqlite),
+ * the generated secret when there is one, and every upload. PostgreSQL and MongoDB are dumped with
+ * their own tools (README, "Backup and restore"); their archive holds the uploads.
+ */
+export async function createBackup(config: AppConfig, archive: string): Promise<BackupResult> {
+  const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-backup-'))
+  try {
+    const entries: string[] = ['manifest.json']
+    if (config.database.kind === 'sqlite') {
+      fs.mkdirSync(path.join(staging, 'database'))
+      await copySqlite(config.database.file, path.join(staging, 'database', 'payload.db'))
+      entries.push('database')
+    }
+    const secret = path.join(config.dataDir, SECRET_FILE)
+    if (fs.existsSync(secret)) {
+      fs.copyFileSync(secret, path.join(staging, SECRET_FILE))
+      entries.push(SECRET_FILE)
+    }
+    const mediaFiles = countFiles(config.mediaDir)
+    if (mediaFiles > 0) {
+      // Uploads are only ever added whole (Payload writes each file once): copying them after the
+      // database copy means every image the database names is in the archive.
+      fs.cpSync(config.mediaDir, path.join(staging, 'media'), {
+        recursive: true,
+        filter: (source) => path.basename(source) !== '.gitkeep',
+      })
+      entries.push('media')
+    }
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      database: config.database.kind,
+      databaseIncluded: config.database.kind === 'sqlite',
+      mediaFiles,
+    }
+    fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2))
+    fs.mkdirSync(path.dirname(path.resolve(archive)), { recursive: true })
+    await tar.create({ gzip: true, file: archive, cwd: staging, portable: true }, entries)
+    return { archive: path.resolve(archive), manifest }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true })
+  }
+}

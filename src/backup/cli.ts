@@ -1,0 +1,67 @@
+/**
+ * `npm run backup [-- --out <file>]` and `npm run restore -- <archive> [--force]`, with the
+ * server's own configuration (DATA_DIR, MEDIA_DIR, DATABASE_URL). Payload is not loaded: the
+ * backup reads the SQLite file and the uploads folder directly.
+ */
+import path from 'node:path'
+
+import { readConfig } from '@/config/appConfig'
+import { ConfigError } from '@/config/configError'
+import { PROJECT_ROOT } from '@/config/projectPaths'
+
+import { createBackup } from './backup'
+import { restoreBackup, RestoreRefused } from './restore'
+
+const USAGE =
+  'usage: npm run backup [-- --out <file.tar.gz>] | npm run restore -- <archive> [--force]'
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(1)
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2)
+  const config = readConfig(process.env, { requireProductionSecret: false })
+  if (command === 'backup') {
+    const outIndex = args.indexOf('--out')
+    const out =
+      outIndex === -1
+        ? path.join(PROJECT_ROOT, 'backups', `agency-blog-${stamp(new Date())}.tar.gz`)
+        : args[outIndex + 1]
+    if (!out) fail(USAGE)
+    const { archive, manifest } = await createBackup(config, out)
+    console.log(`Backup written: ${archive}`)
+    console.log(
+      `  ${manifest.databaseIncluded ? 'SQLite database, ' : ''}${manifest.mediaFiles} upload files`,
+    )
+    if (!manifest.databaseIncluded) {
+      console.log(
+        `  The ${manifest.database} database is not in the archive: dump it with its own tool (README, "Backup and restore").`,
+      )
+    }
+    return
+  }
+  if (command === 'restore') {
+    const archive = args.find((arg) => !arg.startsWith('--'))
+    if (!archive) fail(USAGE)
+    const { database, mediaFiles, manifest } = await restoreBackup(config, archive, {
+      force: args.includes('--force'),
+    })
+    console.log(`Restored from ${archive} (made ${manifest.createdAt}):`)
+    if (database) console.log(`  database: ${database}`)
+    console.log(`  uploads:  ${mediaFiles} files in ${config.mediaDir}`)
+    return
+  }
+  fail(USAGE)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`)
+  if (error instanceof RestoreRefused) fail(`Restore refused: ${error.message}`)
+  fail(`Backup failed: ${(error as Error).message}`)
+})

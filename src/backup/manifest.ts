@@ -1,0 +1,13 @@
+import type { DatabaseTarget } from '@/config/databaseUrl'
+
+export const BACKUP_FORMAT = 'agency-blog-backup/1'
+
+/** manifest.json, first in every archive: what it holds. */
+export type BackupManifest = {
+  format: typeof BACKUP_FORMAT
+  createdAt: string
+  database: DatabaseTarget['kind']
+  /** Only SQLite is inside the archive; the other databases are dumped with their own tools. */
+  databaseIncluded: boolean
+  mediaFiles: number
+}
