@@ -78,6 +78,9 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     admin: {
       user: Users.slug,
       meta: { titleSuffix: ' · Agency Blog admin' },
+      // Payload's own icon: a Gravatar image would come from another site, which the admin's
+      // content security policy refuses (and which would tell Gravatar who works here).
+      avatar: 'default',
       importMap: { baseDir: path.resolve(root, 'src') },
       components: {
         beforeNavLinks: ['/admin/ModerationNavLink#ModerationNavLink'],

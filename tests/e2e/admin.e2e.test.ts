@@ -49,6 +49,34 @@ describe('admin panel in Chromium', () => {
     },
   )
 
+  it('loads the dashboard with nothing from other sites and no policy violation (no Gravatar)', async () => {
+    const page = await browser.newPage()
+    const violations: string[] = []
+    const elsewhere: string[] = []
+    await page.exposeFunction('reportViolation', (detail: string) => violations.push(detail))
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation(d: string): void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        ),
+      ),
+    )
+    page.on('request', (request) => {
+      if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:')) {
+        elsewhere.push(request.url())
+      }
+    })
+    await page.goto(`${app.baseUrl}/admin/login`)
+    await page.fill('input[name="email"]', 'editor@example.gov')
+    await page.fill('input[name="password"]', PASSWORD)
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+    await page.locator('nav.nav__wrap').waitFor({ timeout: 30_000 })
+    await page.waitForLoadState('networkidle')
+    expect({ violations, elsewhere }).toEqual({ violations: [], elsewhere: [] })
+    await page.close()
+  })
+
   it('offers "Create new" on posts to an editor and an author, not to a moderator', async () => {
     for (const [email, expected] of [
       ['editor@example.gov', true],
