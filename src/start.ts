@@ -9,12 +9,8 @@
  */
 import { readConfig, type AppConfig } from '@/config/appConfig'
 import { ConfigError } from '@/config/configError'
+import { exitWithMessage as fail } from '@/lib/exitWithMessage'
 import { ListenError, listen, type RunningServer } from '@/server/listen'
-
-function fail(message: string): never {
-  console.error(message)
-  process.exit(1)
-}
 
 /** The configuration, or one line saying what to fix. */
 function configOrExit(dev: boolean): AppConfig {

@@ -5,9 +5,10 @@
  */
 import path from 'node:path'
 
-import { readConfig } from '@/config/appConfig'
+import { readConfigForImport } from '@/config/appConfig'
 import { ConfigError } from '@/config/configError'
 import { PROJECT_ROOT } from '@/config/projectPaths'
+import { exitWithMessage as fail } from '@/lib/exitWithMessage'
 
 import { createBackup } from './backup'
 import { restoreBackup, RestoreRefused } from './restore'
@@ -19,14 +20,9 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
 }
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(1)
-}
-
-async function main() {
+async function runCommand() {
   const [command, ...args] = process.argv.slice(2)
-  const config = readConfig(process.env, { requireProductionSecret: false })
+  const config = readConfigForImport()
   if (command === 'backup') {
     const outIndex = args.indexOf('--out')
     const out =
@@ -60,7 +56,7 @@ async function main() {
   fail(USAGE)
 }
 
-main().catch((error: unknown) => {
+runCommand().catch((error: unknown) => {
   if (error instanceof ConfigError) fail(`Configuration error: ${error.message}`)
   if (error instanceof RestoreRefused) fail(`Restore refused: ${error.message}`)
   fail(`Backup failed: ${(error as Error).message}`)

@@ -173,7 +173,10 @@ export function readConfig(
   })
 }
 
-/** For payload.config.ts: the same reading, without start-up's production check (ReadOptions). */
+/**
+ * For payload.config.ts and the backup commands: the same reading, without start-up's production
+ * check (ReadOptions).
+ */
 export function readConfigForImport(): AppConfig {
   return readConfig(process.env, { requireProductionSecret: false })
 }

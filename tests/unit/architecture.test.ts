@@ -33,6 +33,21 @@ describe('architecture', () => {
     expect(writers).toEqual([])
   })
 
+  it('documents every variable it reads in the README and .env.example', () => {
+    const variables = new Set(
+      files
+        .filter((file) => file.startsWith('src/config/'))
+        .flatMap((file) => [...code(file).matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])),
+    )
+    expect(variables.size).toBeGreaterThan(15)
+    const readme = read('README.md')
+    const example = read('.env.example')
+    const undocumented = [...variables].filter(
+      (name) => !readme.includes(`| \`${name}\``) || !new RegExp(`^${name}=`, 'm').test(example),
+    )
+    expect(undocumented).toEqual([])
+  })
+
   it('keeps no state on globalThis', () => {
     expect(files.filter((file) => /\bglobalThis\b|\bglobal\./.test(code(file)))).toEqual([])
   })
