@@ -14,7 +14,15 @@ const BUILD_INPUTS = [
   'package-lock.json',
 ]
 // Start-up and the Express layer run outside Next's bundle, so changing them needs no rebuild.
-const IGNORED = new Set(['node_modules', '.next', 'migrations', 'build', 'backup', 'server', 'start.ts'])
+const IGNORED = new Set([
+  'node_modules',
+  '.next',
+  'migrations',
+  'build',
+  'backup',
+  'server',
+  'start.ts',
+])
 
 function newestMtime(target: string): number {
   let stat: fs.Stats
