@@ -132,6 +132,23 @@ describe('posts.archive', () => {
     expect(archived.commentsClosedAt).toEqual(expect.any(String))
   })
 
+  it('records who closed the comments when the admin form sends its empty read-only fields', async () => {
+    // What the edit form submits: every field, the read-only closure record included, as null.
+    for (const change of [{ archived: true }, { commentStatus: 'closed' as const }]) {
+      const post = await createPost(t.payload)
+      const saved = await t.payload.update({
+        collection: 'posts',
+        id: post.id,
+        data: { ...change, commentsClosedBy: null, commentsClosedAt: null },
+        user: staff.editor,
+        overrideAccess: false,
+        depth: 0,
+      })
+      expect(saved).toMatchObject({ commentStatus: 'closed', commentsClosedBy: staff.editor.id })
+      expect(saved.commentsClosedAt).toEqual(expect.any(String))
+    }
+  })
+
   it('clears the archive date when a post is restored to current', async () => {
     const post = await createPost(t.payload, { archived: true })
     const restored = await t.payload.update({
