@@ -199,6 +199,9 @@ export interface Post {
   authors: (number | Author)[];
   categories?: (number | Category)[] | null;
   createdBy?: (number | null) | User;
+  importedFrom?: string | null;
+  legacyPath?: string | null;
+  legacyPostId?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -364,6 +367,7 @@ export interface Comment {
       | boolean
       | null;
   };
+  importedFrom?: string | null;
   history?: {
     docs?: (number | AuditEntry)[];
     hasNextPage?: boolean;
@@ -387,7 +391,8 @@ export interface AuditEntry {
     | 'comment-export'
     | 'thread-close'
     | 'thread-open'
-    | 'settings-change';
+    | 'settings-change'
+    | 'import';
   summary: string;
   actorType: 'user' | 'system';
   actor?: (number | null) | User;
@@ -395,7 +400,7 @@ export interface AuditEntry {
    * The user's email at the time, or system and the rule that acted.
    */
   actorName: string;
-  targetType: 'comment' | 'post' | 'settings';
+  targetType: 'comment' | 'post' | 'settings' | 'import';
   targetId?: string | null;
   targetLabel?: string | null;
   comment?: (number | null) | Comment;
@@ -638,6 +643,9 @@ export interface PostsSelect<T extends boolean = true> {
   authors?: T;
   categories?: T;
   createdBy?: T;
+  importedFrom?: T;
+  legacyPath?: T;
+  legacyPostId?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -697,6 +705,7 @@ export interface CommentsSelect<T extends boolean = true> {
         discard?: T;
         details?: T;
       };
+  importedFrom?: T;
   history?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderators } from '@/access/moderators'
-import { AUDIT_ACTIONS } from '@/audit/recordAudit'
+import { AUDIT_ACTIONS, AUDIT_TARGETS } from '@/audit/recordAudit'
 
 import { refuseAuditDeletion, refuseAuditEdits } from './hooks/keepAuditEntriesImmutable'
 
@@ -65,7 +65,7 @@ export const AuditEntries: CollectionConfig = {
       type: 'select',
       required: true,
       index: true,
-      options: ['comment', 'post', 'settings'].map((value) => ({ label: value, value })),
+      options: AUDIT_TARGETS.map((value) => ({ label: value, value })),
     },
     { name: 'targetId', type: 'text', index: true },
     { name: 'targetLabel', type: 'text' },

@@ -249,6 +249,15 @@ export const Comments: CollectionConfig = {
       ],
     },
     {
+      // The WordPress import's id for the comment, to match it on the next run.
+      name: 'importedFrom',
+      type: 'text',
+      unique: true,
+      access: { read: moderatorsField, create: () => false, update: () => false },
+      hooks: serverSetHooks,
+      admin: { readOnly: true, condition: (data) => Boolean(data?.importedFrom) },
+    },
+    {
       name: 'history',
       label: 'Moderation history',
       type: 'join',

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { refuseServerSetChange } from '@/cms/rejectFieldChanges'
 
@@ -18,6 +18,26 @@ import { rejectUnsafeLinks } from './hooks/rejectUnsafeLinks'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
 import { stampThreadClosure } from './hooks/stampThreadClosure'
+
+/**
+ * Where an imported post came from (the WordPress import): its export id, kept to match it on the
+ * next run, and its old address and `?p=` number, which redirect here. Set by the import only.
+ */
+const importedFields: Field[] = [
+  {
+    name: 'importedFrom',
+    type: 'text',
+    unique: true,
+    admin: { position: 'sidebar', readOnly: true, condition: (data: Record<string, unknown>) => Boolean(data?.importedFrom) },
+  },
+  { name: 'legacyPath', type: 'text', index: true },
+  { name: 'legacyPostId', type: 'number', index: true },
+].map((field) => ({
+  ...field,
+  access: { read: staffField, create: () => false, update: () => false },
+  hooks: { beforeValidate: [refuseServerSetChange] },
+  admin: { readOnly: true, position: 'sidebar', ...field.admin, hidden: field.name !== 'importedFrom' },
+})) as Field[]
 
 export const Posts: CollectionConfig = {
   slug: 'posts',
@@ -175,6 +195,7 @@ export const Posts: CollectionConfig = {
       hooks: { beforeValidate: [refuseServerSetChange] },
       admin: { position: 'sidebar', readOnly: true },
     },
+    ...importedFields,
   ],
   timestamps: true,
 }

@@ -11,8 +11,13 @@ export const AUDIT_ACTIONS = [
   'thread-close',
   'thread-open',
   'settings-change',
+  'import',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** What an entry is about; `import` is a whole WordPress import run (its file and counts). */
+export const AUDIT_TARGETS = ['comment', 'post', 'settings', 'import'] as const
+export type AuditTarget = (typeof AUDIT_TARGETS)[number]
 
 /** Who acted: a signed-in user, or the system and the rule or job that acted for it. */
 export type AuditActor = { user: Pick<User, 'id' | 'email'> } | { system: string }
@@ -21,7 +26,7 @@ export type AuditEntryInput = {
   action: AuditAction
   actor: AuditActor
   summary: string
-  targetType: 'comment' | 'post' | 'settings'
+  targetType: AuditTarget
   targetId?: number | string | null
   targetLabel?: string | null
   comment?: number | string | null

@@ -7,6 +7,8 @@ declare module 'payload' {
   interface RequestContext {
     /** Server code writing history (imports, the demo seed): the submission rules do not apply. */
     importing?: boolean
+    /** A WordPress import run: it records one audit entry for everything it writes. */
+    importRun?: boolean
     /** The create comes from the comment pipeline, which has already decided it. */
     commentSubmissionDecided?: boolean
     /** A job or endpoint acting for the system may change fields readers and staff may not. */

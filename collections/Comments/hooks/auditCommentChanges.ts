@@ -15,8 +15,10 @@ export const auditStatusChange: CollectionAfterChangeHook<Comment> = async ({
   previousDoc,
   operation,
   req,
+  context,
 }) => {
-  if (operation !== 'update') return doc
+  // A WordPress import run records one entry for all it changed.
+  if (operation !== 'update' || context.importRun) return doc
   // `doc` is what the caller may read: a reason or rule they may not see is taken from the data.
   const stored = { ...doc, ...data } as Comment
   const from = previousDoc?.status ?? null

@@ -11,7 +11,8 @@ export const recordNewComment: CollectionAfterChangeHook<Comment> = async ({
   req,
   context,
 }) => {
-  if (operation !== 'create') return doc
+  // A WordPress import run records one entry for everything it wrote, and notifies no one.
+  if (operation !== 'create' || context.importRun) return doc
   // `doc` is what the caller may read (a reader sees no private field); `data` is what was stored.
   await record(req, { ...doc, ...data } as Comment, { imported: Boolean(context.importing) })
   return doc

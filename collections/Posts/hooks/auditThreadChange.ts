@@ -14,7 +14,8 @@ export const auditThreadChange: CollectionAfterChangeHook<Post> = async ({
   req,
   context,
 }) => {
-  if (doc._status !== 'published') return doc
+  // A WordPress import run records one entry for all it wrote.
+  if (doc._status !== 'published' || context.importRun) return doc
   const from = previousDoc?.commentStatus ?? 'open'
   if (from === doc.commentStatus) return doc
   const closing = doc.commentStatus === 'closed'

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
+import { permanentRedirect } from 'next/navigation'
 
 import { Pagination } from '@/components/Pagination'
 import { PostList } from '@/components/PostList'
+import { postForLegacyId } from '@/data/legacyRedirects'
 import { approvedCommentCounts, listPosts } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { pageNumber } from '@/lib/pageNumber'
@@ -10,7 +12,7 @@ import { pageMetadata } from '@/site/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { searchParams: Promise<{ page?: string | string[] }> }
+type Props = { searchParams: Promise<{ page?: string | string[]; p?: string | string[] }> }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page)
@@ -26,7 +28,14 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** The current (not archived) posts, newest first, ten a page. */
 export default async function HomePage({ searchParams }: Props) {
-  const page = pageNumber((await searchParams).page)
+  const query = await searchParams
+  // An imported WordPress post's `?p=<id>` address.
+  if (query.p !== undefined) {
+    const target = await postForLegacyId(query.p)
+    if (target) permanentRedirect(target)
+    return notFoundPage()
+  }
+  const page = pageNumber(query.page)
   if (page === null) return notFoundPage()
   const result = await listPosts({ archived: false }, page)
   if (page > Math.max(result.totalPages, 1)) return notFoundPage()

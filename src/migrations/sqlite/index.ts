@@ -6,6 +6,7 @@ import * as migration_20261130_175010_comment_status_rule from './20261130_17501
 import * as migration_20261130_182920_comment_threads_and_indexes from './20261130_182920_comment_threads_and_indexes';
 import * as migration_20261130_200722_comment_submission_indexes from './20261130_200722_comment_submission_indexes';
 import * as migration_20261130_223800_drop_account_lockout from './20261130_223800_drop_account_lockout';
+import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261130_223800_drop_account_lockout.up,
     down: migration_20261130_223800_drop_account_lockout.down,
-    name: '20261130_223800_drop_account_lockout'
+    name: '20261130_223800_drop_account_lockout',
+  },
+  {
+    up: migration_20261201_031931_wordpress_import.up,
+    down: migration_20261201_031931_wordpress_import.down,
+    name: '20261201_031931_wordpress_import'
   },
 ];

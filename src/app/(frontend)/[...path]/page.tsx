@@ -1,12 +1,29 @@
+import { permanentRedirect } from 'next/navigation'
+
+import { postForLegacyPath } from '@/data/legacyRedirects'
 import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
 
-// Any address no other route claims: the site's own 404 page, inside the site's layout. Without
+// Any address no other route claims: an imported post's old WordPress address redirects to the
+// post for good (308); anything else is the site's own 404 page, inside the site's layout. Without
 // this, Next answers with its built-in page, which has no layout (the site's root layout lives in
 // a route group beside Payload's).
 export const dynamic = 'force-dynamic'
 
 export const metadata = notFoundMetadata
 
-export default function UnknownPage() {
+type Props = { params: Promise<{ path: string[] }> }
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+export default async function UnknownPage({ params }: Props) {
+  const { path } = await params
+  const target = await postForLegacyPath(`/${path.map(decodeSegment).join('/')}`)
+  if (target) permanentRedirect(target)
   return notFoundPage()
 }

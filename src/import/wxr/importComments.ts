@@ -1,0 +1,141 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { COMMENT_LIMITS } from '@/comments/rules/messages'
+
+import { addSkipped, type ImportSummary } from './importSummary'
+import { commentStatusOf, commentText, wxrDate } from './wxrValues'
+import type { WxrItem } from './wxrTypes'
+
+type Id = number | string
+
+/** Existing imported comments of a post are looked up this many at a time. */
+const LOOKUP_BATCH = 200
+
+type Options = {
+  item: WxrItem
+  /** The post they belong to; null in a dry run for a post not created yet. */
+  postId: Id | null
+  /** The post's import key: a comment's is this plus `#comment-<id>`. */
+  keyPrefix: string
+  dryRun: boolean
+  summary: ImportSummary
+}
+
+/**
+ * A post's comments, in the export's order (a reply's id is always above its parent's): created
+ * with their status, date and threading, or, when already imported, brought to the export's
+ * status. Pingbacks and trackbacks are skipped and counted; a reply whose parent is missing is
+ * kept as a top-level comment and reported.
+ */
+export async function importComments(
+  payload: Payload,
+  req: PayloadRequest,
+  { item, postId, keyPrefix, dryRun, summary }: Options,
+): Promise<void> {
+  const comments = item.comments
+    .filter((comment) => {
+      const kind = comment.type.trim()
+      if (kind === 'pingback' || kind === 'trackback') {
+        addSkipped(summary, `${kind}s`)
+        return false
+      }
+      return true
+    })
+    .sort((a, b) => a.id - b.id)
+  if (comments.length === 0) return
+
+  const keyOf = (wpId: number) => `${keyPrefix}#comment-${wpId}`
+  const existing = new Map<string, { id: Id; status: string }>()
+  if (postId !== null && !String(postId).startsWith('new:')) {
+    for (let start = 0; start < comments.length; start += LOOKUP_BATCH) {
+      const keys = comments.slice(start, start + LOOKUP_BATCH).map((c) => keyOf(c.id))
+      const { docs } = await payload.find({
+        collection: 'comments',
+        where: { importedFrom: { in: keys } },
+        limit: keys.length,
+        pagination: false,
+        depth: 0,
+        select: { importedFrom: true, status: true },
+        req,
+      })
+      for (const doc of docs) existing.set(doc.importedFrom!, { id: doc.id, status: doc.status })
+    }
+  }
+
+  const ours = new Map<number, Id>()
+  for (const comment of comments) {
+    const label = `comment ${comment.id} (post ${item.postId})`
+    const status = commentStatusOf(comment.approved)
+    if (!status) {
+      summary.counts.comments.failed++
+      summary.problems.push({
+        item: label,
+        message: `unknown status "${comment.approved}": not imported`,
+      })
+      continue
+    }
+    const key = keyOf(comment.id)
+    const found = existing.get(key)
+    if (found) {
+      ours.set(comment.id, found.id)
+      if (found.status === status) {
+        summary.counts.comments.unchanged++
+        continue
+      }
+      summary.counts.comments.updated++
+      if (!dryRun) {
+        await payload.update({
+          collection: 'comments',
+          id: found.id,
+          data: {
+            status,
+            statusReason: 'Status changed in a newer WordPress export',
+            statusRule: 'import',
+          },
+          req,
+        })
+      }
+      continue
+    }
+    let parent: Id | null = null
+    if (comment.parent) {
+      parent = ours.get(comment.parent) ?? null
+      if (parent === null) {
+        summary.problems.push({
+          item: label,
+          message: `its parent comment ${comment.parent} is not in the export: kept as a top-level comment`,
+        })
+      }
+    }
+    if (dryRun || postId === null) {
+      summary.counts.comments.created++
+      ours.set(comment.id, `new:${comment.id}`)
+      continue
+    }
+    try {
+      const created = await payload.create({
+        collection: 'comments',
+        data: {
+          post: postId as number,
+          parent: parent as number | null,
+          authorName: comment.author.trim().slice(0, COMMENT_LIMITS.name) || 'Anonymous',
+          authorEmail: comment.email.trim(),
+          authorUrl: comment.url.trim().slice(0, COMMENT_LIMITS.url) || null,
+          body: commentText(comment.content) || '(empty)',
+          status,
+          statusReason: 'Imported from WordPress',
+          statusRule: 'import',
+          ip: comment.ip.trim() || null,
+          importedFrom: key,
+          createdAt: wxrDate(comment.dateGmt) ?? undefined,
+        },
+        req,
+      })
+      ours.set(comment.id, created.id)
+      summary.counts.comments.created++
+    } catch (error) {
+      summary.counts.comments.failed++
+      summary.problems.push({ item: label, message: (error as Error).message })
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { JSDOM } from 'jsdom'
+
+import type { CommentStatus } from '@/comments/rules/statuses'
+import { COMMENT_LIMITS } from '@/comments/rules/messages'
+import { slugify } from '@/lib/slugify'
+
+/** WordPress's `2023-04-12 14:03:00` (GMT), as an ISO time; null for its zero date. */
+export function wxrDate(gmt: string, local = ''): string | null {
+  for (const value of [gmt, local]) {
+    const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim())
+    if (match && match[1] !== '0000') {
+      return new Date(
+        `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`,
+      ).toISOString()
+    }
+  }
+  return null
+}
+
+/** A comment's wp:comment_approved as our status; null for a value WordPress does not write. */
+export function commentStatusOf(approved: string): CommentStatus | null {
+  const statuses: Record<string, CommentStatus> = {
+    '1': 'approved',
+    '0': 'pending',
+    spam: 'spam',
+    trash: 'trash',
+    'post-trashed': 'trash',
+  }
+  return statuses[approved.trim()] ?? null
+}
+
+/** wp:post_name (percent-encoded UTF-8 for non-ASCII titles) as one of our slugs. */
+export function slugOf(postName: string, title: string): string {
+  let name = postName.trim()
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // Not percent-encoded after all: use it as it is.
+  }
+  return slugify(name) || slugify(title)
+}
+
+/** The path of a post's old address, as requests for it arrive: `/2023/04/lock-gate/`. */
+export function legacyPathOf(link: string): string | null {
+  if (!URL.canParse(link)) return null
+  const { pathname, search } = new URL(link)
+  if (pathname === '/' || pathname === '') return null
+  return decodeURI(pathname) + (search && !/^\?p=\d+$/.test(search) ? search : '')
+}
+
+/** A comment's HTML as the plain text our comments hold: paragraphs and breaks kept as lines. */
+export function commentText(html: string): string {
+  const { document } = new JSDOM(
+    `<body>${html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>\s*/gi, '</p>\n\n')}</body>`,
+  ).window
+  return (document.body.textContent ?? '')
+    .replace(/\r\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .slice(0, COMMENT_LIMITS.body)
+}
+
+/** Text of an excerpt or title: tags removed, entities decoded. */
+export function plainText(html: string, limit: number): string {
+  const { document } = new JSDOM(`<body>${html}</body>`).window
+  return (document.body.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, limit)
+}
