@@ -20,6 +20,7 @@ const IGNORED = new Set([
   'migrations',
   'build',
   'backup',
+  'import',
   'server',
   'start.ts',
 ])

@@ -78,10 +78,14 @@ async function runImport() {
   const { applyMigrations } = await import('@/db/migrations')
   const { closeDatabase } = await import('@/db/closeDatabase')
   const { importWxr, surveyWxr } = await import('./importWxr')
+  const started = Date.now()
 
   // A file that cannot be read stops before the database is even opened.
   await surveyWxr(file)
   const payload = await getPayload({ config: createPayloadConfig(config, createRuntime(config)) })
+  // The import's own progress and summary are what the operator reads; Payload's information
+  // lines (each migration applied) would bury them. Warnings and errors still show.
+  if (payload.logger.level === 'info') payload.logger.level = 'warn'
   try {
     await applyMigrations(payload, config.database.kind)
     const summary = await importWxr(payload, file, {
@@ -93,6 +97,9 @@ async function runImport() {
     })
     console.log(dryRun ? `Dry run of ${file}: nothing was written.` : `Imported ${file}:`)
     console.log(describeSummary(summary, { dryRun }).join('\n'))
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
+    console.log(`  took ${seconds} s, peak memory ${peakMb} MB`)
   } finally {
     await closeDatabase(payload)
   }

@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { COMMENT_LIMITS } from '@/comments/rules/messages'
 
 import { addSkipped, type ImportSummary } from './importSummary'
-import { commentStatusOf, commentText, wxrDate } from './wxrValues'
+import { commentStatusOf, wxrDate, type TextReader } from './wxrValues'
 import type { WxrItem } from './wxrTypes'
 
 type Id = number | string
@@ -19,6 +19,7 @@ type Options = {
   keyPrefix: string
   dryRun: boolean
   summary: ImportSummary
+  text: TextReader
 }
 
 /**
@@ -30,7 +31,7 @@ type Options = {
 export async function importComments(
   payload: Payload,
   req: PayloadRequest,
-  { item, postId, keyPrefix, dryRun, summary }: Options,
+  { item, postId, keyPrefix, dryRun, summary, text }: Options,
 ): Promise<void> {
   const comments = item.comments
     .filter((comment) => {
@@ -121,7 +122,7 @@ export async function importComments(
           authorName: comment.author.trim().slice(0, COMMENT_LIMITS.name) || 'Anonymous',
           authorEmail: comment.email.trim(),
           authorUrl: comment.url.trim().slice(0, COMMENT_LIMITS.url) || null,
-          body: commentText(comment.content) || '(empty)',
+          body: text.commentText(comment.content) || '(empty)',
           status,
           statusReason: 'Imported from WordPress',
           statusRule: 'import',

@@ -11,7 +11,7 @@ import { htmlToRichText, type ConvertOptions } from './htmlToRichText'
 import { emptySummary, addNote, addSkipped, type ImportSummary } from './importSummary'
 import { importComments } from './importComments'
 import { readWxr } from './readWxr'
-import { legacyPathOf, plainText, slugOf, wxrDate } from './wxrValues'
+import { createTextReader, legacyPathOf, slugOf, wxrDate } from './wxrValues'
 import type { WxrItem, WxrSite, WxrTerm } from './wxrTypes'
 
 export type ImportProgress = {
@@ -77,6 +77,7 @@ export async function importWxr(
   const categories = new Map<string, Id>()
   const media = new Map<string, Id | null>()
   const progress = { posts: 0, comments: 0, ...totals }
+  const text = createTextReader()
 
   const findOne = async (collection: 'authors' | 'categories', slug: string) => {
     const { docs } = await payload.find({
@@ -180,9 +181,9 @@ export async function importWxr(
     const publishedAt = wxrDate(item.dateGmt, item.date)
     const closed = item.commentStatus.trim() === 'closed'
     const data = {
-      title: plainText(item.title, 200) || `(untitled ${item.postId})`,
+      title: text.plainText(item.title, 200) || `(untitled ${item.postId})`,
       slug: slugOf(item.postName, item.title),
-      excerpt: plainText(item.excerpt, 600) || null,
+      excerpt: text.plainText(item.excerpt, 600) || null,
       body,
       authors: authorIds,
       categories: [...new Set(categoryIds)],
@@ -248,6 +249,7 @@ export async function importWxr(
       keyPrefix: importedFrom,
       dryRun,
       summary,
+      text,
     })
   }
 
@@ -263,10 +265,7 @@ export async function importWxr(
     },
     item: async (item) => {
       if (item.type !== 'post') {
-        addSkipped(
-          summary,
-          item.type === 'attachment' ? 'attachments' : `${item.type || 'unknown'} items`,
-        )
+        addSkipped(summary, `${item.type || 'untyped'} items`.replace(/^(\w+) items$/, '$1s'))
         return
       }
       await importPost(item)

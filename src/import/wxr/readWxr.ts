@@ -96,8 +96,11 @@ export async function readWxr(file: string, handlers: WxrHandlers = {}): Promise
   let failure: WxrError | null = null
 
   parser.onerror = (error) => {
+    const reason = error.message.split('\n')[0]
     failure ??= new WxrError(
-      `not a readable XML file at line ${parser.line + 1}: ${error.message.split('\n')[0]}`,
+      /Unclosed root tag|Unexpected end/.test(reason)
+        ? `the file ends early, at line ${parser.line + 1}: it is truncated`
+        : `not a readable XML file at line ${parser.line + 1}: ${reason}`,
     )
     parser.error = null as unknown as Error
   }
