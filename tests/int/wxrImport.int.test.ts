@@ -240,9 +240,24 @@ describe('import:wxr', () => {
     expect(JSON.stringify(busy.body)).toMatch(/"type":"upload".*"relationTo":"media"/)
   })
 
-  it('reads WXR 1.1 too', async () => {
-    const summary = await importWxr(t.payload, fixture('blog-1.1.xml'))
+  it('reads WXR 1.1 too, and maps a login to an existing author profile', async () => {
+    const existing = await t.payload.create({
+      collection: 'authors',
+      data: { name: 'Ruth A. (agency profile)', slug: 'ruth-agency-profile' },
+    })
+    const authorsBefore = await storedCount(t.payload, 'authors')
+    const summary = await importWxr(t.payload, fixture('blog-1.1.xml'), {
+      authorMap: { parksnews: existing.id },
+    })
     expect(summary.counts.posts).toMatchObject({ created: 2, failed: 0 })
     expect(summary.counts.comments).toMatchObject({ created: 4, failed: 0 })
+    expect(await storedCount(t.payload, 'authors')).toBe(authorsBefore)
+    const { docs } = await t.payload.find({
+      collection: 'posts',
+      where: { importedFrom: { like: 'news.example-parks.gov' } },
+      depth: 0,
+    })
+    expect(docs).toHaveLength(2)
+    for (const post of docs) expect(post.authors).toEqual([existing.id])
   })
 })
