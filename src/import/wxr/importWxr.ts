@@ -80,7 +80,12 @@ export async function importWxr(
   const progress = { posts: 0, comments: 0, ...totals }
   const text = createTextReader()
 
-  const findOne = async (collection: 'authors' | 'categories', slug: string) => {
+  /** The author or category with this slug, created (and counted) when there is none. */
+  const profileFor = async (
+    collection: 'authors' | 'categories',
+    slug: string,
+    data: { name: string } | { title: string },
+  ): Promise<Id> => {
     const { docs } = await payload.find({
       collection,
       where: { slug: { equals: slug } },
@@ -88,56 +93,30 @@ export async function importWxr(
       depth: 0,
       req,
     })
-    return docs[0]
+    if (docs[0]) {
+      summary.counts[collection].unchanged++
+      return docs[0].id
+    }
+    summary.counts[collection].created++
+    if (dryRun) return `new:${slug}`
+    return (await payload.create({ collection, data: { ...data, slug } as never, req })).id
   }
 
   const importAuthor = async (login: string, displayName: string) => {
-    const mapped = options.authorMap?.[login]
-    if (mapped !== undefined) {
-      authors.set(login, mapped)
-      return mapped
-    }
-    const slug = slugOf(login, displayName)
-    const existing = await findOne('authors', slug)
-    if (existing) {
-      summary.counts.authors.unchanged++
-      authors.set(login, existing.id)
-      return existing.id
-    }
-    summary.counts.authors.created++
-    const id = dryRun
-      ? `new:${slug}`
-      : (
-          await payload.create({
-            collection: 'authors',
-            data: { name: displayName || login, slug },
-            req,
-          })
-        ).id
+    const id =
+      options.authorMap?.[login] ??
+      (await profileFor('authors', slugOf(login, displayName), { name: displayName || login }))
     authors.set(login, id)
     return id
   }
 
   const importTerm = async (term: WxrTerm) => {
     const key = `${term.kind}:${term.slug}`
-    if (categories.has(key)) return categories.get(key)!
-    const slug = slugOf(term.slug, term.name)
-    const existing = await findOne('categories', slug)
-    if (existing) {
-      summary.counts.categories.unchanged++
-      categories.set(key, existing.id)
-      return existing.id
-    }
-    summary.counts.categories.created++
-    const id = dryRun
-      ? `new:${slug}`
-      : (
-          await payload.create({
-            collection: 'categories',
-            data: { title: term.name || term.slug, slug },
-            req,
-          })
-        ).id
+    const known = categories.get(key)
+    if (known !== undefined) return known
+    const id = await profileFor('categories', slugOf(term.slug, term.name), {
+      title: term.name || term.slug,
+    })
     categories.set(key, id)
     return id
   }
