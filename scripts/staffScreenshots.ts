@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Locator, Page } from 'playwright-core'
 
 import { ensureBuild } from '../src/build/ensureBuild'
+import { signInToAdmin } from '../tests/helpers/adminSession'
 import { freePort } from '../tests/helpers/appProcess'
 import { launchBrowser } from '../tests/helpers/browser'
 
@@ -110,17 +111,9 @@ async function stopSite(site: Site): Promise<void> {
   fs.rmSync(site.dataDir, { recursive: true, force: true })
 }
 
-/** A fresh browser context per account, so each role keeps its own session cookie. */
-async function signIn(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  const page = await context.newPage()
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.fill('input[name="email"]', email)
-  await page.fill('input[name="password"]', PASSWORD)
-  await page.click('button[type="submit"]')
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 30_000 })
-  return page
-}
+/** A page per account, so each role keeps its own session cookie. */
+const signIn = (browser: Browser, baseUrl: string, email: string): Promise<Page> =>
+  signInToAdmin(browser, baseUrl, email, PASSWORD, VIEWPORT)
 
 const RING = 'outline: 3px solid #d83933; outline-offset: 3px'
 

@@ -1,13 +1,17 @@
 import type { Browser, Page } from 'playwright-core'
 
-/** Signs a demo account in to the admin panel in a new page and waits until it has left the login form. */
+/**
+ * Signs a demo account in to the admin panel in a page of its own (its own session cookie) and
+ * waits until it has left the login form.
+ */
 export async function signInToAdmin(
   browser: Browser,
   baseUrl: string,
   email: string,
   password: string,
+  viewport = { width: 1400, height: 1000 },
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  const page = await browser.newPage({ viewport })
   await page.goto(`${baseUrl}/admin/login`)
   await page.fill('input[name="email"]', email)
   await page.fill('input[name="password"]', password)
