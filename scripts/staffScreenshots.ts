@@ -136,8 +136,11 @@ async function highlight(targets: Locator[]): Promise<() => Promise<void>> {
   }
 }
 
-/** The viewport as it is. */
+/** The viewport as it is, once a rich-text editor on it (a post's body) has drawn itself. */
 async function shootPage(page: Page, name: string, rings: Locator[] = []): Promise<void> {
+  const editor = page.locator('[data-lexical-editor="true"]')
+  if ((await editor.count()) > 0) await editor.first().waitFor({ state: 'visible' })
+  await page.waitForLoadState('networkidle')
   const clear = await highlight(rings)
   await page.screenshot({ path: path.join(OUT_DIR, name), animations: 'disabled' })
   await clear()
