@@ -9,6 +9,7 @@ import { slugField } from '@/cms/slugField'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
 import { readPublishedOrStaff } from './access/readPublishedOrStaff'
+import { importWxrRun, importWxrUpload } from './endpoints/importWxr'
 import { setThreadStatus, setThreadStatusBulk } from './endpoints/setThreadStatus'
 import { auditThreadChange } from './hooks/auditThreadChange'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
@@ -28,7 +29,11 @@ const importedFields: Field[] = [
     name: 'importedFrom',
     type: 'text',
     unique: true,
-    admin: { position: 'sidebar', readOnly: true, condition: (data: Record<string, unknown>) => Boolean(data?.importedFrom) },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      condition: (data: Record<string, unknown>) => Boolean(data?.importedFrom),
+    },
   },
   { name: 'legacyPath', type: 'text', index: true },
   { name: 'legacyPostId', type: 'number', index: true },
@@ -36,7 +41,12 @@ const importedFields: Field[] = [
   ...field,
   access: { read: staffField, create: () => false, update: () => false },
   hooks: { beforeValidate: [refuseServerSetChange] },
-  admin: { readOnly: true, position: 'sidebar', ...field.admin, hidden: field.name !== 'importedFrom' },
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    ...field.admin,
+    hidden: field.name !== 'importedFrom',
+  },
 })) as Field[]
 
 export const Posts: CollectionConfig = {
@@ -63,7 +73,7 @@ export const Posts: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  endpoints: [setThreadStatusBulk, setThreadStatus],
+  endpoints: [setThreadStatusBulk, setThreadStatus, importWxrUpload, importWxrRun],
   hooks: {
     beforeOperation: [rejectUnpublishingByAuthors],
     beforeValidate: [rejectEditorialFieldChanges, rejectUnsafeLinks],

@@ -6,6 +6,7 @@ import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
 import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
 import { MemoryContentCache, type ContentCache } from './contentCache'
+import { ImportRuns } from './importRuns'
 import { fewAtATime } from '../lib/fewAtATime'
 import { MemoryPageStore, type PageStore } from './pageStore'
 import { ResponseScope } from './responseScope'
@@ -48,6 +49,8 @@ export type Runtime = {
     /** At most a few Akismet checks of the queue at once. */
     readonly checks: <T>(work: () => Promise<T>) => Promise<T>
   }
+  /** WordPress imports started from the admin: one at a time, the last few kept. */
+  readonly imports: ImportRuns
 }
 
 export type SignInLimits = {
@@ -98,6 +101,7 @@ export function createRuntime(config: AppConfig): Runtime {
     jobs: { runHere: false },
     signIn: createSignInLimits(),
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
+    imports: new ImportRuns(),
   }
 }
 

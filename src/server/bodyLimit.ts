@@ -8,9 +8,13 @@ export const BODY_LIMITS = {
   graphql: 256 * 1024,
   /** An image upload with its fields (Payload's own limit for the file is 20 MB: payloadConfig). */
   upload: 25 * 1024 * 1024,
+  /** A WordPress export uploaded to the admin's import page (streamed to disk, never held). */
+  wxrImport: 300 * 1024 * 1024,
   /** Everything else staff send: posts with long bodies, settings, bulk moderation. */
   other: 4 * 1024 * 1024,
 } as const
+
+export const WXR_IMPORT_PATH = '/api/posts/import-wxr'
 
 /** The limit for a request's body: comments and public form posts get kilobytes, not megabytes. */
 export function bodyLimitFor(method: string, url: string): number {
@@ -18,6 +22,7 @@ export function bodyLimitFor(method: string, url: string): number {
   if (path === '/api/comments' || path.startsWith('/api/comments/')) return BODY_LIMITS.comment
   if (path === '/api/graphql') return BODY_LIMITS.graphql
   if (path === '/api/media' || path.startsWith('/api/media/')) return BODY_LIMITS.upload
+  if (method === 'POST' && path === WXR_IMPORT_PATH) return BODY_LIMITS.wxrImport
   // Server actions of public pages (the comment form) post to the page's own address.
   if (method === 'POST' && !path.startsWith('/api/') && !path.startsWith('/admin')) {
     return BODY_LIMITS.comment
