@@ -11,3 +11,5 @@ export const mayModerate = (user: MaybeUser) => hasRole(user, 'admin', 'moderato
 export const mayExportComments = (user: MaybeUser) => hasRole(user, 'admin')
 
 export const mayChangeThreads = (user: MaybeUser) => hasRole(user, 'admin', 'editor', 'moderator')
+
+export const mayImport = (user: MaybeUser) => hasRole(user, 'admin')

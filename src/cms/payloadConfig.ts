@@ -83,12 +83,20 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       avatar: 'default',
       importMap: { baseDir: path.resolve(root, 'src') },
       components: {
-        beforeNavLinks: ['/admin/ModerationNavLink#ModerationNavLink'],
+        beforeNavLinks: [
+          '/admin/ModerationNavLink#ModerationNavLink',
+          '/admin/ImportNavLink#ImportNavLink',
+        ],
         beforeDashboard: ['/admin/AkismetNotice#AkismetNotice'],
         views: {
           moderation: {
             Component: '/admin/ModerationView/ModerationView#ModerationView',
             path: '/moderation',
+            exact: true,
+          },
+          import: {
+            Component: '/admin/ImportView/ImportView#ImportView',
+            path: '/import',
             exact: true,
           },
         },

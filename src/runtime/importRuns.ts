@@ -42,9 +42,7 @@ export class ImportRuns {
 
   /** Takes the one slot for an import; ImportBusy while another one is at work. */
   begin(file: string, archive: boolean, now = new Date()): ImportRun {
-    const busy = [...this.runs.values()].find(
-      (run) => run.state === 'checking' || run.state === 'running',
-    )
+    const busy = this.active()
     if (busy) {
       throw new ImportBusy(
         `An import of ${busy.file} is already under way (started ${busy.startedAt}): wait for it to finish.`,
@@ -74,6 +72,14 @@ export class ImportRuns {
 
   get(id: string): ImportRun | null {
     const run = this.runs.get(id)
+    return run ? structuredClone(run) : null
+  }
+
+  /** The run at work, if any: the admin page picks up its progress after a reload. */
+  active(): ImportRun | null {
+    const run = [...this.runs.values()].find(
+      (one) => one.state === 'checking' || one.state === 'running',
+    )
     return run ? structuredClone(run) : null
   }
 

@@ -1,5 +1,7 @@
 import type http from 'node:http'
 
+import { MAX_EXPORT_BYTES } from '@/import/wxr/exportSizeLimit'
+
 /** The largest request body each kind of route takes, in bytes. */
 export const BODY_LIMITS = {
   /** A comment (its body is at most 65,525 characters, as WordPress allows): REST and the form. */
@@ -9,7 +11,7 @@ export const BODY_LIMITS = {
   /** An image upload with its fields (Payload's own limit for the file is 20 MB: payloadConfig). */
   upload: 25 * 1024 * 1024,
   /** A WordPress export uploaded to the admin's import page (streamed to disk, never held). */
-  wxrImport: 300 * 1024 * 1024,
+  wxrImport: MAX_EXPORT_BYTES,
   /** Everything else staff send: posts with long bodies, settings, bulk moderation. */
   other: 4 * 1024 * 1024,
 } as const

@@ -10,7 +10,7 @@ import { runtimeOf } from '@/runtime/runtime'
 
 const XML_TYPES = ['application/xml', 'text/xml']
 
-const refuseOthers = (req: PayloadRequest) =>
+const refuseNonAdmins = (req: PayloadRequest) =>
   requireRole(req, ['admin'], 'import WordPress exports')
 
 /** A file that cannot be imported is the caller's to fix: 400 with the line where reading stopped. */
@@ -33,7 +33,7 @@ export const importWxrUpload: Endpoint = {
   path: '/import-wxr',
   method: 'post',
   handler: async (req) => {
-    const user = refuseOthers(req)
+    const user = refuseNonAdmins(req)
     const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
     if (!XML_TYPES.includes(type)) {
       throw new RequestRefused(
@@ -65,7 +65,7 @@ export const importWxrRun: Endpoint = {
   path: '/import-wxr/:id',
   method: 'get',
   handler: (req) => {
-    refuseOthers(req)
+    refuseNonAdmins(req)
     const run = runtimeOf(req.payload).imports.get(String(req.routeParams?.id ?? ''))
     if (!run) {
       return Response.json(

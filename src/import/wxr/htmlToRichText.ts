@@ -24,7 +24,7 @@ const BLOCK_START = /^<(?:p|h[1-6]|ul|ol|li|blockquote|table|figure|div|pre|hr|i
  * paragraph and a single line break inside one is a `<br>`. Block-editor posts (with
  * `<!-- wp:` comments) are already in paragraphs.
  */
-function paragraphs(html: string): string {
+function classicParagraphs(html: string): string {
   if (html.includes('<!-- wp:')) return html
   return html
     .split(/\n\s*\n/)
@@ -72,7 +72,10 @@ export type ConvertOptions = {
  * else a link to its original address. Unsafe links lose their address.
  */
 export async function htmlToRichText(html: string, options: ConvertOptions): Promise<RichText> {
-  const prepared = shortcodes(paragraphs(html.replace(/<!--[\s\S]*?-->/g, '')), options.report)
+  const prepared = shortcodes(
+    classicParagraphs(html.replace(/<!--[\s\S]*?-->/g, '')),
+    options.report,
+  )
   const { document } = new JSDOM(`<body>${prepared}</body>`).window
   for (const heading of document.querySelectorAll('h1, h5, h6')) {
     const level = heading.tagName === 'H1' ? 'h2' : 'h4'

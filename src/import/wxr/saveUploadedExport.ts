@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
 import { RequestRefused } from '@/api/requestRefused'
-import { BODY_LIMITS } from '@/server/bodyLimit'
+
+import { MAX_EXPORT_BYTES } from './exportSizeLimit'
 
 export type UploadedExport = {
   /** The export on disk, under its uploaded name (the audit entry names it). */
@@ -29,7 +30,7 @@ export function uploadFileName(name: string | null): string {
 export async function saveUploadedExport(
   body: ReadableStream<Uint8Array> | null | undefined,
   name: string,
-  maxBytes: number = BODY_LIMITS.wxrImport,
+  maxBytes: number = MAX_EXPORT_BYTES,
 ): Promise<UploadedExport> {
   if (!body) throw new RequestRefused('Send the export file as the request body.', 400)
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'wxr-upload-'))

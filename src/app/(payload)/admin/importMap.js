@@ -19,7 +19,9 @@ import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } fro
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
 import { AkismetNotice as AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b } from '../../../admin/AkismetNotice'
 import { ModerationNavLink as ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f } from '../../../admin/ModerationNavLink'
+import { ImportNavLink as ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28 } from '../../../admin/ImportNavLink'
 import { ModerationView as ModerationView_9bc61220f853dd1efb70fce8850dadbc } from '../../../admin/ModerationView/ModerationView'
+import { ImportView as ImportView_d31edcbd2012f515ac73396a78835964 } from '../../../admin/ImportView/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -45,6 +47,8 @@ export const importMap = {
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
   "/admin/AkismetNotice#AkismetNotice": AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b,
   "/admin/ModerationNavLink#ModerationNavLink": ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f,
+  "/admin/ImportNavLink#ImportNavLink": ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28,
   "/admin/ModerationView/ModerationView#ModerationView": ModerationView_9bc61220f853dd1efb70fce8850dadbc,
+  "/admin/ImportView/ImportView#ImportView": ImportView_d31edcbd2012f515ac73396a78835964,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
