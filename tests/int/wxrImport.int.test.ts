@@ -238,6 +238,14 @@ describe('import:wxr', () => {
     for (const post of docs) expect(post).toMatchObject({ archived: true, commentStatus: 'closed' })
     const busy = await postByWpId(BUSY)
     expect(JSON.stringify(busy.body)).toMatch(/"type":"upload".*"relationTo":"media"/)
+
+    // Archived once, the same import again is no change (and writes no new version).
+    const again = await importWxr(t.payload, fixture('blog-1.2-updated.xml'), {
+      archive: true,
+      uploadsDir: uploads,
+    })
+    expect(again.counts.posts).toMatchObject({ created: 0, updated: 0, failed: 0 })
+    expect(again.counts.media).toMatchObject({ created: 0, unchanged: 1 })
   })
 
   it('reads WXR 1.1 too, and maps a login to an existing author profile', async () => {

@@ -280,7 +280,9 @@ function samePost(existing: Post, data: Record<string, unknown>): boolean {
     (existing.excerpt ?? null) === data.excerpt &&
     existing._status === data._status &&
     Boolean(existing.archived) === data.archived &&
-    existing.commentStatus === data.commentStatus &&
+    // Archiving closes the thread whatever the export says: an archived post's closed thread is
+    // no change.
+    (data.archived === true || existing.commentStatus === data.commentStatus) &&
     (existing.publishedAt ?? null) === data.publishedAt &&
     JSON.stringify(ids(existing.authors)) === JSON.stringify(data.authors) &&
     JSON.stringify(ids(existing.categories)) === JSON.stringify(data.categories) &&
