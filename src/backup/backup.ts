@@ -73,8 +73,12 @@ export async function createBackup(config: AppConfig, archive: string): Promise<
       mediaFiles,
     }
     fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2))
-    fs.mkdirSync(path.dirname(path.resolve(archive)), { recursive: true })
-    await tar.create({ gzip: true, file: archive, cwd: staging, portable: true }, entries)
+    // The archive holds password hashes, commenters' addresses and the secret: its owner only.
+    fs.mkdirSync(path.dirname(path.resolve(archive)), { recursive: true, mode: 0o700 })
+    await tar.create(
+      { gzip: true, file: archive, cwd: staging, portable: true, mode: 0o600 },
+      entries,
+    )
     return { archive: path.resolve(archive), manifest }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true })

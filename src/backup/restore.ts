@@ -57,7 +57,14 @@ export async function restoreBackup(
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-restore-'))
   try {
     try {
-      await tar.extract({ file: archive, cwd: staging, strict: true })
+      // Files and folders only: a link in a tampered archive could point anywhere on the host.
+      await tar.extract({
+        file: archive,
+        cwd: staging,
+        strict: true,
+        filter: (_path, entry) =>
+          'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      })
     } catch (error) {
       throw new RestoreRefused(`cannot read ${archive}: ${(error as Error).message}`)
     }
@@ -71,6 +78,15 @@ export async function restoreBackup(
       ...(manifest.databaseIncluded ? [config.dataDir] : []),
       ...(manifest.mediaFiles > 0 ? [config.mediaDir] : []),
     ].filter((dir) => contentsOf(dir).length > 0)
+    // DATABASE_URL=file:… may put the database outside DATA_DIR.
+    if (
+      manifest.databaseIncluded &&
+      config.database.kind === 'sqlite' &&
+      fs.existsSync(config.database.file) &&
+      !occupied.includes(config.dataDir)
+    ) {
+      occupied.push(config.database.file)
+    }
     if (occupied.length > 0 && !force) {
       throw new RestoreRefused(
         `${occupied.join(' and ')} already ${occupied.length > 1 ? 'hold' : 'holds'} data: restore into empty directories, or pass --force to overwrite`,

@@ -1,6 +1,7 @@
 import type { AfterErrorHook } from 'payload'
 
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@/db/databaseUnavailable'
+import { resetSqliteConnection } from '@/db/resetSqliteConnection'
 
 /**
  * Errors that Payload's request handling raises on input it could not read, which it would
@@ -25,8 +26,9 @@ const CLIENT_FAULTS: [test: (error: Error) => boolean, message: string][] = [
  * could not read (400, saying what was wrong) and a database that cannot be reached for the
  * moment (503 with Retry-After: try again shortly; the pool reconnects by itself).
  */
-export const answerKnownFaults: AfterErrorHook = ({ error, req }) => {
+export const answerKnownFaults: AfterErrorHook = async ({ error, req }) => {
   if (isDatabaseUnavailable(error)) {
+    await resetSqliteConnection(req.payload)
     req.responseHeaders = new Headers({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) })
     return {
       status: 503,

@@ -48,12 +48,13 @@ export function createApp(options: FrontOptions): http.RequestListener {
   app.disable('x-powered-by')
   app.set('trust proxy', options.trustProxy)
   // Express compiles TRUST_PROXY once; the log and the headers below use its answer.
-  const clientAddress = clientAddressOf(app.get('trust proxy fn') as TrustFn)
+  const trust = app.get('trust proxy fn') as TrustFn
+  const clientAddress = clientAddressOf(trust)
   const logRequest = requestLogger({
     logger,
     clientAddress,
     userOf: (res) => responses.userOf(res),
-    acceptForwardedId: options.trustProxy !== false,
+    fromTrustedProxy: (req) => trust(req.socket.remoteAddress ?? '', 0),
   })
 
   app.use(securityHeaders({ https: options.https, dev: options.dev }))

@@ -12,8 +12,11 @@ export type RequestLogOptions = {
   clientAddress: (req: IncomingMessage) => string
   /** The signed-in user the request acted for, once it is answered. */
   userOf: (res: ServerResponse) => number | string | undefined
-  /** Keep a well-formed X-Request-Id from the proxy in front (only when TRUST_PROXY is set). */
-  acceptForwardedId: boolean
+  /**
+   * Whether this request came through a proxy TRUST_PROXY trusts: only then is a well-formed
+   * X-Request-Id it sent kept (a client reaching the port directly cannot choose its id).
+   */
+  fromTrustedProxy: (req: IncomingMessage) => boolean
 }
 
 /**
@@ -26,13 +29,13 @@ export function requestLogger({
   logger,
   clientAddress,
   userOf,
-  acceptForwardedId,
+  fromTrustedProxy,
 }: RequestLogOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint()
     const forwarded = req.headers['x-request-id']
     const requestId =
-      acceptForwardedId && typeof forwarded === 'string' && FORWARDED_ID.test(forwarded)
+      typeof forwarded === 'string' && FORWARDED_ID.test(forwarded) && fromTrustedProxy(req)
         ? forwarded
         : crypto.randomUUID()
     req.headers['x-request-id'] = requestId

@@ -45,6 +45,9 @@ async function rerun(name: string) {
               collection: 'comments',
               id: comment.id,
               depth: 0,
+              // Only what this migration is about: on SQLite its `down` rebuilds the table as it
+              // was then, without the columns later migrations added.
+              select: { thread: true },
             })
             return [comment.id, idOf(stored.thread)]
           }),

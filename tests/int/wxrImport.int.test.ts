@@ -8,6 +8,7 @@ import type * as LegacyRedirects from '@/data/legacyRedirects'
 import type * as ImportWxr from '@/import/wxr/importWxr'
 import type { Comment, Post } from '@/payload-types'
 
+import { createStaff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
 import { storedCount } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
@@ -203,6 +204,31 @@ describe('import:wxr', () => {
     // The dry run wrote none; each real run one, not one per comment.
     expect(docs).toHaveLength(2)
     expect(docs[0]).toMatchObject({ targetType: 'import', actorName: expect.any(String) })
+  })
+
+  it("keeps what staff decided here: a moderator's spam stays spam, an edited post stays published", async () => {
+    const comments = await commentsOf(await postByWpId(BUSY))
+    const moderated = comments.find((c) => c.status === 'approved')!
+    await t.payload.update({
+      collection: 'comments',
+      id: moderated.id,
+      data: { status: 'spam' },
+      user: (await createStaff(t.payload)).moderator,
+    })
+    const draft = (
+      await t.payload.find({
+        collection: 'posts',
+        draft: true,
+        where: { legacyPostId: { equals: 30 } },
+        limit: 1,
+      })
+    ).docs[0]
+    await t.payload.update({ collection: 'posts', id: draft.id, data: { _status: 'published' } })
+
+    await importWxr(t.payload, fixture('blog-1.2.xml'))
+    const after = await t.payload.findByID({ collection: 'comments', id: moderated.id, depth: 0 })
+    expect(after.status).toBe('spam')
+    expect((await postByWpId(30))._status).toBe('published')
   })
 
   it('takes what changed from a newer export of the same blog', async () => {

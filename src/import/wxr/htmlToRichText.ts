@@ -25,7 +25,7 @@ const BLOCK_START = /^<(?:p|h[1-6]|ul|ol|li|blockquote|table|figure|div|pre|hr|i
  * `<!-- wp:` comments) are already in paragraphs.
  */
 function classicParagraphs(html: string): string {
-  if (html.includes('<!-- wp:')) return html
+  if (html.includes('<!-- wp:') || /<pre[\s>]/i.test(html)) return html
   return html
     .split(/\n\s*\n/)
     .map((chunk) => chunk.trim())
@@ -72,8 +72,9 @@ export type ConvertOptions = {
  * else a link to its original address. Unsafe links lose their address.
  */
 export async function htmlToRichText(html: string, options: ConvertOptions): Promise<RichText> {
+  // Paragraphs first: they tell block-editor posts (with `<!-- wp:` comments) from classic ones.
   const prepared = shortcodes(
-    classicParagraphs(html.replace(/<!--[\s\S]*?-->/g, '')),
+    classicParagraphs(html).replace(/<!--[\s\S]*?-->/g, ''),
     options.report,
   )
   const { document } = new JSDOM(`<body>${prepared}</body>`).window
@@ -95,6 +96,11 @@ export async function htmlToRichText(html: string, options: ConvertOptions): Pro
     const media = src ? await options.mediaFor(src) : null
     if (media !== null) {
       uploads.set(src, media)
+      continue
+    }
+    if (!isSafeLinkUrl(src) || src.startsWith('data:')) {
+      options.report('images with an unusable address removed')
+      image.remove()
       continue
     }
     const link = document.createElement('a')

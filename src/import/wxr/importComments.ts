@@ -8,6 +8,15 @@ import type { WxrItem } from './wxrTypes'
 
 type Id = number | string
 
+/**
+ * WordPress accepts comments without an email address when the blog allows it; ours require one.
+ * Such a comment is kept, with an address that says so and can never receive mail.
+ */
+const NO_EMAIL = 'no-email-in-wordpress-export@invalid.example'
+const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
+const emailOrPlaceholder = (value: string) =>
+  isEmail(value) ? value.trim().slice(0, COMMENT_LIMITS.email) : NO_EMAIL
+
 /** Existing imported comments of a post are looked up this many at a time. */
 const LOOKUP_BATCH = 200
 
@@ -46,7 +55,7 @@ export async function importComments(
   if (comments.length === 0) return
 
   const keyOf = (wpId: number) => `${keyPrefix}#comment-${wpId}`
-  const existing = new Map<string, { id: Id; status: string }>()
+  const existing = new Map<string, { id: Id; status: string; statusRule: string | null }>()
   if (postId !== null && !String(postId).startsWith('new:')) {
     for (let start = 0; start < comments.length; start += LOOKUP_BATCH) {
       const keys = comments.slice(start, start + LOOKUP_BATCH).map((c) => keyOf(c.id))
@@ -56,10 +65,16 @@ export async function importComments(
         limit: keys.length,
         pagination: false,
         depth: 0,
-        select: { importedFrom: true, status: true },
+        select: { importedFrom: true, status: true, statusRule: true },
         req,
       })
-      for (const doc of docs) existing.set(doc.importedFrom!, { id: doc.id, status: doc.status })
+      for (const doc of docs) {
+        existing.set(doc.importedFrom!, {
+          id: doc.id,
+          status: doc.status,
+          statusRule: doc.statusRule ?? null,
+        })
+      }
     }
   }
 
@@ -79,7 +94,8 @@ export async function importComments(
     const found = existing.get(key)
     if (found) {
       ours.set(comment.id, found.id)
-      if (found.status === status) {
+      // A status staff set here (a moderator's spam or trash) wins over the export's.
+      if (found.status === status || found.statusRule !== 'import') {
         summary.counts.comments.unchanged++
         continue
       }
@@ -120,11 +136,13 @@ export async function importComments(
           post: postId as number,
           parent: parent as number | null,
           authorName: comment.author.trim().slice(0, COMMENT_LIMITS.name) || 'Anonymous',
-          authorEmail: comment.email.trim(),
+          authorEmail: emailOrPlaceholder(comment.email),
           authorUrl: comment.url.trim().slice(0, COMMENT_LIMITS.url) || null,
           body: text.commentText(comment.content) || '(empty)',
           status,
-          statusReason: 'Imported from WordPress',
+          statusReason: isEmail(comment.email)
+            ? 'Imported from WordPress'
+            : 'Imported from WordPress (no usable email address in the export)',
           statusRule: 'import',
           ip: comment.ip.trim() || null,
           importedFrom: key,

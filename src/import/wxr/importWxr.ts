@@ -12,7 +12,7 @@ import { htmlToRichText, type ConvertOptions } from './htmlToRichText'
 import { emptySummary, addNote, addSkipped, type ImportSummary } from './importSummary'
 import { importComments } from './importComments'
 import { readWxr } from './readWxr'
-import { createTextReader, legacyPathOf, slugOf, wxrDate } from './wxrValues'
+import { createTextReader, legacyPathOf, safeDecode, slugOf, wxrDate } from './wxrValues'
 import type { WxrItem, WxrSite, WxrTerm } from './wxrTypes'
 
 export type ImportProgress = {
@@ -160,7 +160,7 @@ export async function importWxr(
     })
     const publishedAt = wxrDate(item.dateGmt, item.date)
     const closed = item.commentStatus.trim() === 'closed'
-    const data = {
+    const exported = {
       title: text.plainText(item.title, 200) || `(untitled ${item.postId})`,
       slug: slugOf(item.postName, item.title),
       excerpt: text.plainText(item.excerpt, 600) || null,
@@ -187,6 +187,7 @@ export async function importWxr(
       req,
     })
     const existing = docs[0] as Post | undefined
+    const data = existing ? keepStaffDecisions(existing, exported) : exported
     let postId: Id | null = existing?.id ?? null
     try {
       if (existing && samePost(existing, data)) summary.counts.posts.unchanged++
@@ -248,7 +249,13 @@ export async function importWxr(
         addSkipped(summary, `${item.type || 'untyped'} items`.replace(/^(\w+) items$/, '$1s'))
         return
       }
-      await importPost(item)
+      try {
+        await importPost(item)
+      } catch (error) {
+        // One post that cannot be taken is reported; the rest of the file goes on.
+        summary.counts.posts.failed++
+        summary.problems.push({ item: `post ${item.postId}`, message: (error as Error).message })
+      }
       progress.posts++
       progress.comments += item.comments.length
       options.onProgress?.({ ...progress })
@@ -266,6 +273,33 @@ export async function importWxr(
     })
   }
   return summary
+}
+
+type ExportedPost = {
+  _status: 'published' | 'draft'
+  archived: boolean
+  commentStatus: 'open' | 'closed'
+  commentsClosedReason: string | null
+  commentsClosedAt: string | null
+}
+
+/**
+ * What staff decided here since the last import stands: a published post stays published, an
+ * archived one archived, a closed thread closed (with its reason). The export's text, dates and
+ * statuses apply otherwise.
+ */
+function keepStaffDecisions<T extends ExportedPost>(existing: Post, exported: T): T {
+  const closedHere = existing.commentStatus === 'closed'
+  return {
+    ...exported,
+    _status: existing._status === 'published' ? 'published' : exported._status,
+    archived: Boolean(existing.archived) || exported.archived,
+    commentStatus: closedHere ? 'closed' : exported.commentStatus,
+    commentsClosedReason: closedHere
+      ? (existing.commentsClosedReason ?? null)
+      : exported.commentsClosedReason,
+    commentsClosedAt: closedHere ? (existing.commentsClosedAt ?? null) : exported.commentsClosedAt,
+  }
 }
 
 function samePost(existing: Post, data: Record<string, unknown>): boolean {
@@ -318,8 +352,11 @@ async function importImage(
 ): Promise<Id | null> {
   const relative = /\/wp-content\/uploads\/(.+)$/.exec(src.split('?')[0])?.[1]
   if (!uploadsDir || !relative) return null
-  const file = path.join(uploadsDir, decodeURIComponent(relative))
-  if (!file.startsWith(path.resolve(uploadsDir)) || !fs.existsSync(file)) return null
+  const root = path.resolve(uploadsDir)
+  const file = path.resolve(root, safeDecode(relative))
+  // Inside the uploads copy only (not `../uploads-private/…`).
+  const inside = path.relative(root, file)
+  if (inside.startsWith('..') || path.isAbsolute(inside) || !fs.existsSync(file)) return null
   const alt = path
     .basename(file)
     .replace(/\.[a-z0-9]+$/i, '')

@@ -119,6 +119,7 @@ export async function readWxr(file: string, handlers: WxrHandlers = {}): Promise
         )
       }
     }
+    if (['wp:author', 'wp:category', 'wp:tag', 'item'].includes(name)) sendSite()
     if (name === 'wp:author' && !item) author = { login: '', email: '', displayName: '' }
     if (name === 'wp:category' && !item) term = { kind: 'category', slug: '', name: '', open: true }
     if (name === 'wp:tag' && !item) term = { kind: 'tag', slug: '', name: '', open: true }
@@ -198,11 +199,15 @@ export async function readWxr(file: string, handlers: WxrHandlers = {}): Promise
       if (name === 'wp:base_blog_url') site = { ...site, baseUrl: value.trim() }
       if (name === 'wp:wxr_version') site = { ...site, version: value.trim() }
     }
-    // The channel's own fields come before its first author, term or item.
-    if (name === 'wp:wxr_version' && handlers.site) {
-      const known = site
-      pending.push(() => handlers.site!(known))
-    }
+  }
+  // The channel's own fields (title, link, base URL) all come before its first author, term or
+  // item: the site is handed on then.
+  let siteSent = false
+  const sendSite = () => {
+    if (siteSent || !handlers.site) return
+    siteSent = true
+    const known = site
+    pending.push(() => handlers.site!(known))
   }
 
   const drain = async () => {

@@ -4,14 +4,24 @@ import type { CommentStatus } from '@/comments/rules/statuses'
 import { COMMENT_LIMITS } from '@/comments/rules/messages'
 import { slugify } from '@/lib/slugify'
 
+/** Percent-decoded, or as it is when it is not valid UTF-8 escapes (old Latin-1 links). */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
 /** WordPress's `2023-04-12 14:03:00` (GMT), as an ISO time; null for its zero date. */
 export function wxrDate(gmt: string, local = ''): string | null {
   for (const value of [gmt, local]) {
     const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim())
     if (match && match[1] !== '0000') {
-      return new Date(
-        `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`,
-      ).toISOString()
+      const iso = `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}.000Z`
+      const date = new Date(iso)
+      // A date the calendar does not have (2023-13-01, 2023-02-30) is no date.
+      if (!Number.isNaN(date.getTime()) && date.toISOString() === iso) return iso
     }
   }
   return null
@@ -32,11 +42,7 @@ export function commentStatusOf(approved: string): CommentStatus | null {
 /** wp:post_name (percent-encoded UTF-8 for non-ASCII titles) as one of our slugs. */
 export function slugOf(postName: string, title: string): string {
   let name = postName.trim()
-  try {
-    name = decodeURIComponent(name)
-  } catch {
-    // Not percent-encoded after all: use it as it is.
-  }
+  name = safeDecode(name)
   return slugify(name) || slugify(title)
 }
 
@@ -45,7 +51,7 @@ export function legacyPathOf(link: string): string | null {
   if (!URL.canParse(link)) return null
   const { pathname, search } = new URL(link)
   if (pathname === '/' || pathname === '') return null
-  return decodeURI(pathname) + (search && !/^\?p=\d+$/.test(search) ? search : '')
+  return safeDecode(pathname) + (search && !/^\?p=\d+$/.test(search) ? search : '')
 }
 
 /**
