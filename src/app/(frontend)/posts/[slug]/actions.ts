@@ -13,6 +13,8 @@ import {
 import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
 import { COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { submitComment } from '@/comments/submission/submitComment'
+import { isDatabaseUnavailable } from '@/db/databaseUnavailable'
+import { resetSqliteConnection } from '@/db/resetSqliteConnection'
 import { getPayloadClient } from '@/data/getPayloadClient'
 import type { Comment } from '@/payload-types'
 
@@ -90,6 +92,8 @@ export async function submitCommentAction(
     })
     doc = submitted.comment
   } catch (error) {
+    // A lock timeout on SQLite can leave its connection unable to commit: replace it.
+    if (isDatabaseUnavailable(error)) await resetSqliteConnection(payload)
     return refusal(error, values, payload, attempt)
   }
   const status = doc.status === 'approved' ? 'approved' : 'pending'
