@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { startApp, tempDataDir, type AppProcess } from '../helpers/appProcess'
+import { launchBrowser } from '../helpers/browser'
 
 /**
  * What a newcomer does: export a WordPress blog, import it with --archive, start the site. Every
@@ -75,5 +77,81 @@ describe('npm run import:wxr -- <export> --archive, then npm start', () => {
     const first = html.indexOf('Renée Dubois')
     const nested = html.slice(first, html.indexOf('Jürgen Hahn'))
     expect(nested.match(/comment-replies/g)?.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it("keeps an old #comment-<id> link's comment through the redirect, on whichever page it is", async () => {
+    // Five threads a page, so the busy post's discussion spans two pages.
+    const login = await fetch(`${app.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.gov', password: 'e2e-import-password' }),
+    }).then((r) => r.json())
+    const saved = await fetch(`${app.baseUrl}/api/globals/site-settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+      body: JSON.stringify({ commentsPerPage: 5 }),
+    })
+    expect(saved.status).toBe(200)
+    // The newer export approves one more top-level comment and adds another (seven threads):
+    // imported through the running server, from the admin's REST route.
+    const auth = { authorization: `JWT ${login.token}` }
+    const started = await fetch(
+      `${app.baseUrl}/api/posts/import-wxr?mode=import&archive=1&name=blog-1.2-updated.xml`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml', ...auth },
+        body: fs.readFileSync(path.join(path.dirname(fixture), 'blog-1.2-updated.xml')),
+      },
+    )
+    expect(started.status).toBe(202)
+    const { id } = await started.json()
+    let run: { state: string } = { state: 'checking' }
+    for (let tries = 0; tries < 120 && ['checking', 'running'].includes(run.state); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      run = await fetch(`${app.baseUrl}/api/posts/import-wxr/${id}`, { headers: auth }).then((r) =>
+        r.json(),
+      )
+    }
+    expect(run.state).toBe('finished')
+
+    // Where each WordPress comment went: the permalink route answers by WordPress id.
+    const locations = new Map<number, URL>()
+    for (let wpId = 101; wpId <= 119; wpId++) {
+      const res = await fetch(`${app.baseUrl}${NEW_PATH}/comments/wordpress-${wpId}`, {
+        redirect: 'manual',
+      })
+      if (res.status >= 300 && res.status < 400) {
+        locations.set(wpId, new URL(res.headers.get('location')!, app.baseUrl))
+      }
+    }
+    const onPage2 = [...locations].find(([, url]) => url.searchParams.get('comments') === '2')
+    expect(onPage2).toBeDefined()
+    // The reply three deep is on the first page; the spam one (113) lands on the post alone.
+    expect(locations.get(107)!.hash).toMatch(/^#comment-\d+$/)
+    expect(locations.get(113)!.hash).toBe('')
+
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      for (const [wpId, expected] of [onPage2!, [107, locations.get(107)!] as const]) {
+        await page.goto(`${app.baseUrl}${OLD_PATH}#comment-${wpId}`)
+        await page.waitForURL((url) => url.hash === expected.hash, { timeout: 15_000 })
+        const url = new URL(page.url())
+        expect(url.pathname).toBe(NEW_PATH)
+        expect(url.search).toBe(expected.search)
+        expect(await page.locator(`li${expected.hash}`).isVisible()).toBe(true)
+      }
+      // With no anchor, the mark is tidied away from the address.
+      await page.goto(`${app.baseUrl}${OLD_PATH}`)
+      await page.waitForURL((url) => url.search === '', { timeout: 15_000 })
+      expect(new URL(page.url()).pathname).toBe(NEW_PATH)
+    } finally {
+      await browser.close()
+    }
+
+    // WordPress's reply link goes to its comment with no JavaScript at all.
+    const reply = await fetch(`${app.baseUrl}/?p=21&replytocom=107`, { redirect: 'follow' })
+    expect(reply.redirected).toBe(true)
+    expect(reply.url).toBe(`${app.baseUrl}${NEW_PATH}${locations.get(107)!.search}`)
   })
 })

@@ -25,11 +25,13 @@ let t: TestPayload
 let importWxr: typeof ImportWxr.importWxr
 let postForLegacyId: typeof LegacyRedirects.postForLegacyId
 let postForLegacyPath: typeof LegacyRedirects.postForLegacyPath
+let commentForWordPressId: typeof LegacyRedirects.commentForWordPressId
 
 beforeAll(async () => {
   t = await startTestPayload()
   ;({ importWxr } = await import('@/import/wxr/importWxr'))
-  ;({ postForLegacyId, postForLegacyPath } = await import('@/data/legacyRedirects'))
+  ;({ postForLegacyId, postForLegacyPath, commentForWordPressId } =
+    await import('@/data/legacyRedirects'))
 })
 afterAll(async () => {
   await t?.stop()
@@ -108,7 +110,7 @@ describe('import:wxr', () => {
       draft: true,
       depth: 0,
       limit: 20,
-      where: { importedFrom: { like: BASE } },
+      where: { importedFrom: { like: 'blog.example-agency.gov' } },
     })
     const byStatus = posts.reduce<Record<string, number>>(
       (all, post) => ({ ...all, [post._status!]: (all[post._status!] ?? 0) + 1 }),
@@ -173,9 +175,16 @@ describe('import:wxr', () => {
 
   it('answers the old address and ?p= number with the new post', async () => {
     const busy = await postByWpId(BUSY)
-    expect(await postForLegacyPath(busy.legacyPath!)).toBe(`/posts/${busy.slug}`)
-    expect(await postForLegacyPath(busy.legacyPath!.replace(/\/$/, ''))).toBe(`/posts/${busy.slug}`)
-    expect(await postForLegacyId(String(BUSY))).toBe(`/posts/${busy.slug}`)
+    const target = `/posts/${busy.slug}?from=wordpress`
+    expect(await postForLegacyPath(busy.legacyPath!)).toBe(target)
+    expect(await postForLegacyPath(busy.legacyPath!.replace(/\/$/, ''))).toBe(target)
+    expect(await postForLegacyPath(`${busy.legacyPath}comment-page-2/`)).toBe(target)
+    expect(await postForLegacyId(String(BUSY))).toBe(target)
+    // WordPress's reply link names the comment: it goes to that comment's permalink.
+    expect(await postForLegacyPath(busy.legacyPath!, { replytocom: '104' })).toBe(
+      `/posts/${busy.slug}/comments/wordpress-104`,
+    )
+    expect(await postForLegacyId(String(BUSY), { replytocom: 'x' })).toBe(target)
     expect(await postForLegacyId('999999')).toBeNull()
     // A draft's old address does not reveal it.
     const draft = (
@@ -187,6 +196,19 @@ describe('import:wxr', () => {
       })
     ).docs[0]
     expect(await postForLegacyId(String(draft.legacyPostId))).toBeNull()
+  })
+
+  it('finds an imported comment by its WordPress id, for old #comment-<id> links', async () => {
+    const busy = await postByWpId(BUSY)
+    const byWp = new Map(
+      (await commentsOf(busy)).map((c) => [c.importedFrom!.split('#comment-').pop(), c]),
+    )
+    expect(await commentForWordPressId(busy.slug, '104')).toBe(String(byWp.get('104')!.id))
+    expect(await commentForWordPressId(busy.slug, '999999')).toBeNull()
+    expect(await commentForWordPressId(busy.slug, 'x')).toBeNull()
+    // Another post's WordPress comment is not this post's.
+    const closed = await postByWpId(CLOSED)
+    expect(await commentForWordPressId(closed.slug, '104')).toBeNull()
   })
 
   it('changes nothing when the same file is imported again, and records one audit entry per run', async () => {
@@ -272,6 +294,26 @@ describe('import:wxr', () => {
     })
     expect(again.counts.posts).toMatchObject({ created: 0, updated: 0, failed: 0 })
     expect(again.counts.media).toMatchObject({ created: 0, unchanged: 1 })
+  })
+
+  it('knows the same blog after it moved to https or dropped "www.": updates, never duplicates', async () => {
+    // The same export, taken after the blog moved to http://www.… (the channel's own address).
+    const moved = fs
+      .readFileSync(fixture('blog-1.2-updated.xml'), 'utf8')
+      .replace(`<link>${BASE}</link>`, '<link>http://www.blog.example-agency.gov</link>')
+      .replace(
+        `<wp:base_blog_url>${BASE}</wp:base_blog_url>`,
+        '<wp:base_blog_url>http://WWW.blog.example-agency.gov/</wp:base_blog_url>',
+      )
+    expect(moved).toContain('<wp:base_blog_url>http://WWW.')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wxr-moved-')), 'moved.xml')
+    fs.writeFileSync(file, moved)
+    const before = await counts()
+    const summary = await importWxr(t.payload, file, { archive: true })
+    expect(summary.counts.posts).toMatchObject({ created: 0, failed: 0 })
+    expect(summary.counts.comments).toMatchObject({ created: 0, failed: 0 })
+    expect(await counts()).toEqual({ ...before, audit: before.audit + 1 })
+    expect((await postByWpId(BUSY)).importedFrom).toBe('blog.example-agency.gov/?p=21')
   })
 
   it('reads WXR 1.1 too, and maps a login to an existing author profile', async () => {

@@ -12,7 +12,9 @@ import { pageMetadata } from '@/site/pageMetadata'
 
 export const dynamic = 'force-dynamic'
 
-type Props = { searchParams: Promise<{ page?: string | string[]; p?: string | string[] }> }
+type Props = {
+  searchParams: Promise<Record<'page' | 'p' | 'replytocom', string | string[] | undefined>>
+}
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const page = pageNumber((await searchParams).page)
@@ -31,7 +33,7 @@ export default async function HomePage({ searchParams }: Props) {
   const query = await searchParams
   // An imported WordPress post's `?p=<id>` address.
   if (query.p !== undefined) {
-    const target = await postForLegacyId(query.p)
+    const target = await postForLegacyId(query.p, query)
     if (target) permanentRedirect(target)
     return notFoundPage()
   }

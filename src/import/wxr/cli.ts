@@ -100,6 +100,10 @@ async function runImport() {
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
     console.log(`  took ${seconds} s, peak memory ${peakMb} MB`)
+    if (!dryRun) {
+      // The server's page and content caches live in its own process: this one cannot clear them.
+      console.log('  If the site is running, restart it to show the imported posts at once.')
+    }
   } finally {
     await closeDatabase(payload)
   }

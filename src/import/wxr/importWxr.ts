@@ -11,6 +11,7 @@ import type { Post, User } from '@/payload-types'
 import { htmlToRichText, type ConvertOptions } from './htmlToRichText'
 import { emptySummary, addNote, addSkipped, type ImportSummary } from './importSummary'
 import { importComments } from './importComments'
+import { postImportKeys } from './importKeys'
 import { readWxr } from './readWxr'
 import { createTextReader, legacyPathOf, safeDecode, slugOf, wxrDate } from './wxrValues'
 import type { WxrItem, WxrSite, WxrTerm } from './wxrTypes'
@@ -130,7 +131,7 @@ export async function importWxr(
   }
 
   const importPost = async (item: WxrItem) => {
-    const importedFrom = `${(site.baseUrl || site.link).replace(/\/$/, '')}/?p=${item.postId}`
+    const keys = postImportKeys(site.baseUrl || site.link, item.postId)
     const label = `post ${item.postId}`
     const status = item.status.trim()
     if (!['publish', 'draft', 'pending', 'private', 'future'].includes(status)) {
@@ -173,21 +174,23 @@ export async function importWxr(
       commentsClosedReason: closed ? CLOSED_BEFORE_IMPORT : null,
       commentsClosedAt: closed ? publishedAt : null,
       _status: status === 'publish' ? 'published' : 'draft',
-      importedFrom,
+      importedFrom: keys.key,
       legacyPath: legacyPathOf(item.link),
       legacyPostId: item.postId,
     } as const
 
     const { docs } = await payload.find({
       collection: 'posts',
-      where: { importedFrom: { equals: importedFrom } },
+      where: { importedFrom: { in: [keys.key, ...keys.earlier] } },
       draft: true,
       limit: 1,
       depth: 0,
       req,
     })
     const existing = docs[0] as Post | undefined
-    const data = existing ? keepStaffDecisions(existing, exported) : exported
+    // A post found under an earlier form of its key keeps that key, and its comments theirs.
+    const importedFrom = existing?.importedFrom ?? keys.key
+    const data = existing ? keepStaffDecisions(existing, { ...exported, importedFrom }) : exported
     let postId: Id | null = existing?.id ?? null
     try {
       if (existing && samePost(existing, data)) summary.counts.posts.unchanged++

@@ -11,7 +11,10 @@ export const dynamic = 'force-dynamic'
 
 export const metadata = notFoundMetadata
 
-type Props = { params: Promise<{ path: string[] }> }
+type Props = {
+  params: Promise<{ path: string[] }>
+  searchParams: Promise<{ replytocom?: string | string[] }>
+}
 
 function decodeSegment(segment: string): string {
   try {
@@ -21,9 +24,12 @@ function decodeSegment(segment: string): string {
   }
 }
 
-export default async function UnknownPage({ params }: Props) {
+export default async function UnknownPage({ params, searchParams }: Props) {
   const { path } = await params
-  const target = await postForLegacyPath(`/${path.map(decodeSegment).join('/')}`)
+  const target = await postForLegacyPath(
+    `/${path.map(decodeSegment).join('/')}`,
+    await searchParams,
+  )
   if (target) permanentRedirect(target)
   return notFoundPage()
 }

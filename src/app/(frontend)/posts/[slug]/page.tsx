@@ -7,6 +7,7 @@ import { threadClosure } from '@/comments/rules/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
+import { WordPressAnchor } from '@/components/WordPressAnchor'
 import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
 import { formatDate } from '@/lib/formatDate'
@@ -68,6 +69,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const shown = buildThread(comments, settings.commentNestingDepth)
   return (
     <article>
+      <WordPressAnchor slug={post.slug} />
       {post.archived ? (
         <section
           className="usa-site-alert usa-site-alert--info archive-notice"
