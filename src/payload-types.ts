@@ -879,6 +879,10 @@ export interface SiteSetting {
   siteName: string;
   agencyName: string;
   showGovBanner?: boolean | null;
+  /**
+   * Whole posts let people read in their feed reader; summaries bring them to the site.
+   */
+  feedContent: 'summary' | 'full';
   archiveNotice: string;
   /**
    * Where the archive banner sends readers for up-to-date information.
@@ -945,6 +949,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   agencyName?: T;
   showGovBanner?: T;
+  feedContent?: T;
   archiveNotice?: T;
   currentSiteUrl?: T;
   moderationMode?: T;

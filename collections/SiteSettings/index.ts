@@ -51,6 +51,26 @@ export const SiteSettings: GlobalConfig = {
           ],
         },
         {
+          label: 'Feeds',
+          fields: [
+            {
+              name: 'feedContent',
+              label: 'What the RSS and Atom feeds carry',
+              type: 'radio',
+              required: true,
+              defaultValue: 'summary',
+              options: [
+                { label: 'A summary (the excerpt, or the start of the text)', value: 'summary' },
+                { label: 'The whole post', value: 'full' },
+              ],
+              admin: {
+                description:
+                  'Whole posts let people read in their feed reader; summaries bring them to the site.',
+              },
+            },
+          ],
+        },
+        {
           label: 'Archive',
           fields: [
             {

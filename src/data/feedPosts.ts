@@ -1,17 +1,21 @@
 import { cached } from '@/data/cached'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import type { FeedPost } from '@/site/feedXml'
+import { feedHtmlOf, summaryOf } from '@/site/postContent'
 import type { Author } from '@/payload-types'
 
 import { getPayloadClient } from './getPayloadClient'
 
 export const FEED_SIZE = 20
 
-/** The latest published posts for the feeds, read with the public's access rights. */
+/**
+ * The latest published posts for the feeds, read with the public's access rights: each with its
+ * excerpt (or the start of its text) and, when `fullContent`, its whole body as HTML.
+ */
 export const feedPosts = cached(
   'feedPosts',
   () => [CACHE_TAGS.posts],
-  async function feedPosts(siteUrl: string): Promise<FeedPost[]> {
+  async function feedPosts(siteUrl: string, fullContent = false): Promise<FeedPost[]> {
     const payload = await getPayloadClient()
     const { docs } = await payload.find({
       collection: 'posts',
@@ -25,6 +29,7 @@ export const feedPosts = cached(
         title: true,
         slug: true,
         excerpt: true,
+        body: true,
         publishedAt: true,
         updatedAt: true,
         archived: true,
@@ -34,13 +39,14 @@ export const feedPosts = cached(
     return docs.map((post) => ({
       title: post.title,
       url: `${siteUrl}/posts/${post.slug}`,
-      summary: post.excerpt ?? '',
+      summary: summaryOf(post),
       publishedAt: post.publishedAt ?? post.updatedAt,
       updatedAt: post.updatedAt,
       authors: (post.authors ?? [])
         .filter((a): a is Author => typeof a === 'object')
         .map((a) => a.name),
       archived: Boolean(post.archived),
+      contentHtml: fullContent ? feedHtmlOf(post.body, siteUrl) : null,
     }))
   },
 )

@@ -21,7 +21,7 @@ export async function feedResponse(format: keyof typeof FORMATS): Promise<Respon
       url: `${siteUrl}/`,
       feedUrl: `${siteUrl}${path}`,
     },
-    await feedPosts(siteUrl),
+    await feedPosts(siteUrl, settings.feedContent === 'full'),
   )
   return new Response(xml, { headers: { 'content-type': type } })
 }

@@ -8,6 +8,8 @@ export type FeedPost = {
   updatedAt: string
   authors: string[]
   archived: boolean
+  /** The whole post as HTML with absolute links, when the site's feeds carry full content. */
+  contentHtml?: string | null
 }
 
 const XML_ESCAPES: Record<string, string> = {
@@ -37,14 +39,14 @@ export function rssFeed(site: FeedSite, posts: FeedPost[]): string {
       <guid isPermaLink="true">${escapeXml(post.url)}</guid>
       <pubDate>${new Date(post.publishedAt).toUTCString()}</pubDate>
 ${post.authors.map((name) => `      <dc:creator>${escapeXml(name)}</dc:creator>\n`).join('')}      <description>${escapeXml(post.summary)}</description>
-    </item>`,
+${post.contentHtml ? `      <content:encoded>${escapeXml(post.contentHtml)}</content:encoded>\n` : ''}    </item>`,
     )
     .join('\n')
   const lastBuild = posts[0]
     ? new Date(posts[0].updatedAt).toUTCString()
     : new Date(0).toUTCString()
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
     <title>${escapeXml(site.title)}</title>
     <link>${escapeXml(site.url)}</link>
@@ -70,7 +72,7 @@ export function atomFeed(site: FeedSite, posts: FeedPost[]): string {
     <published>${new Date(post.publishedAt).toISOString()}</published>
     <updated>${new Date(post.updatedAt).toISOString()}</updated>
 ${post.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>\n`).join('')}    <summary>${escapeXml(post.summary)}</summary>
-  </entry>`,
+${post.contentHtml ? `    <content type="html">${escapeXml(post.contentHtml)}</content>\n` : ''}  </entry>`,
     )
     .join('\n')
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next'
 
+import { getSiteSettings } from '@/data/siteSettings'
+
 /**
  * A list page's title, description, canonical URL and Open Graph tags, all from one place. (Next
- * replaces a parent's `openGraph` wholesale, so each page states its own.)
+ * replaces a parent's `openGraph` wholesale, so each page states its own, site name included.)
  */
-export function pageMetadata({
+export async function pageMetadata({
   title,
   ogTitle = title,
   description,
@@ -15,11 +17,12 @@ export function pageMetadata({
   ogTitle?: string
   description: string
   path: string
-}): Metadata {
+}): Promise<Metadata> {
+  const { siteName } = await getSiteSettings()
   return {
     ...(title ? { title } : {}),
     description,
     alternates: { canonical: path },
-    openGraph: { type: 'website', title: ogTitle, description, url: path },
+    openGraph: { type: 'website', siteName, title: ogTitle, description, url: path },
   }
 }

@@ -1,3 +1,5 @@
+import sharp from 'sharp'
+
 import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS } from '@/seed/demoContent'
 
 import { lexicalFromBlocks } from '@/seed/lexicalFromBlocks'
@@ -15,6 +17,7 @@ const newestFirst = <T extends { publishedAt: string }>(posts: T[]) =>
 const html = (path: string) =>
   fetch(`${app.baseUrl}${path}`).then(async (r) => ({ status: r.status, text: await r.text() }))
 const extraTitles = ['Extra one', 'Extra two', 'Extra three']
+let editorToken: string
 
 beforeAll(async () => {
   app = await startApp({ DEMO_PASSWORD: PASSWORD })
@@ -24,6 +27,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'editor@example.gov', password: PASSWORD }),
   }).then((r) => r.json())
+  editorToken = login.token
   const authors = await fetch(`${app.baseUrl}/api/authors?limit=1`).then((r) => r.json())
   for (const [index, title] of extraTitles.entries()) {
     const res = await fetch(`${app.baseUrl}/api/posts`, {
@@ -194,8 +198,44 @@ describe('page metadata', () => {
       expect(meta(text, 'og:title')).toBeTruthy()
       expect(meta(text, 'og:description')).toBeTruthy()
       expect(meta(text, 'og:url')).toBe(absolute)
+      expect(meta(text, 'og:site_name')).toBeTruthy()
+      // Feed autodiscovery beside each page's own canonical address, in <head>.
+      const head = text.slice(0, text.indexOf('</head>'))
+      expect(head).toMatch(
+        /<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/feed.xml"/,
+      )
+      expect(head).toMatch(
+        /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/feed.atom"/,
+      )
     },
   )
+
+  it('describes a post without an excerpt by the start of its text', async () => {
+    const { text } = await html('/posts/extra-one')
+    expect(meta(text, 'og:description')).toBe('Extra one: a short test post.')
+  })
+})
+
+describe('feeds and sitemap', () => {
+  it('gives a post without an excerpt the start of its text as its description', async () => {
+    const rss = await (await fetch(`${app.baseUrl}/feed.xml`)).text()
+    expect(rss).toContain('<description>Extra one: a short test post.</description>')
+    expect(rss).not.toMatch(/<description><\/description>/)
+    const atom = await (await fetch(`${app.baseUrl}/feed.atom`)).text()
+    expect(atom).toContain('<summary>Extra one: a short test post.</summary>')
+  })
+
+  it('lists every public page in the sitemap: archive, posts, authors and categories', async () => {
+    const xml = await (await fetch(`${app.baseUrl}/sitemap.xml`)).text()
+    for (const path of [
+      '/archive',
+      `/posts/${DEMO_POSTS[0].slug}`,
+      ...DEMO_AUTHORS.map((a) => `/authors/${a.slug}`),
+      ...DEMO_CATEGORIES.map((c) => `/categories/${c.slug}`),
+    ]) {
+      expect(xml).toContain(`<loc>${app.baseUrl}${path}</loc>`)
+    }
+  })
 })
 
 describe('comments on a post', () => {
@@ -226,6 +266,110 @@ describe('comments on a post', () => {
     expect(withSite).toBeDefined()
     const { text } = await html(`/posts/${withSite!.post.slug}`)
     expect(text).toContain(`rel="nofollow ugc">${withSite!.c.authorName}</a>`)
+  })
+})
+
+describe('images in a post', () => {
+  it('keep their aspect ratio in the column, on a phone and on a desktop', async () => {
+    // A 1600×900 photo, placed in a new post's body.
+    const photo = await sharp({
+      create: { width: 1600, height: 900, channels: 3, background: '#3a7' },
+    })
+      .jpeg()
+      .toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'river.jpg')
+    form.append('_payload', JSON.stringify({ alt: 'The river at the lock' }))
+    const auth = { authorization: `JWT ${editorToken}` }
+    const uploaded = await fetch(`${app.baseUrl}/api/media`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    })
+    expect(uploaded.status).toBe(201)
+    const media = (await uploaded.json()).doc as { id: number }
+    const body = lexicalFromBlocks([{ type: 'paragraph', text: 'A photo of the river.' }])
+    body.root.children.push({
+      type: 'upload',
+      version: 3,
+      format: '',
+      id: 'river-photo',
+      fields: null,
+      relationTo: 'media',
+      value: media.id,
+    })
+    const authors = await fetch(`${app.baseUrl}/api/authors?limit=1`).then((r) => r.json())
+    const created = await fetch(`${app.baseUrl}/api/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        title: 'River photo',
+        body,
+        authors: [authors.docs[0].id],
+        publishedAt: '2009-01-01T12:00:00.000Z',
+        _status: 'published',
+      }),
+    })
+    expect(created.status).toBe(201)
+
+    const browser = await launchBrowser()
+    try {
+      for (const viewport of [
+        { width: 375, height: 800 },
+        { width: 1280, height: 900 },
+      ]) {
+        const page = await browser.newPage({ viewport })
+        await page.goto(`${app.baseUrl}/posts/river-photo`)
+        const image = page.locator('.post-body img').first()
+        await image.waitFor()
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('.post-body img')].every(
+            (img) => (img as HTMLImageElement).complete,
+          ),
+        )
+        const box = (await image.boundingBox())!
+        expect(box.width).toBeLessThanOrEqual(viewport.width)
+        expect(box.width).toBeGreaterThan(viewport.width / 2)
+        expect(box.width / box.height).toBeCloseTo(1600 / 900, 1)
+        await page.close()
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+})
+
+describe('full posts in the feeds (a site setting)', () => {
+  it('carries each whole post, images and links absolute, once an admin chooses it', async () => {
+    const login = await fetch(`${app.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.gov', password: PASSWORD }),
+    }).then((r) => r.json())
+    const setFeedContent = (feedContent: string) =>
+      fetch(`${app.baseUrl}/api/globals/site-settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+        body: JSON.stringify({ feedContent }),
+      })
+    const before = await (await fetch(`${app.baseUrl}/feed.xml`)).text()
+    expect(before).not.toContain('<content:encoded>')
+    expect((await setFeedContent('everything')).status).toBe(400)
+    expect((await setFeedContent('full')).status).toBe(200)
+    try {
+      const rss = await (await fetch(`${app.baseUrl}/feed.xml`)).text()
+      expect(rss).toContain('xmlns:content="http://purl.org/rss/1.0/modules/content/"')
+      expect(rss).toContain('<content:encoded>&lt;p&gt;A photo of the river.&lt;/p&gt;')
+      expect(rss).toMatch(
+        new RegExp(`src=&quot;${app.baseUrl}/api/media/file/river[^&]*\\.jpg&quot;`),
+      )
+      const atom = await (await fetch(`${app.baseUrl}/feed.atom`)).text()
+      expect(atom).toContain(
+        '<content type="html">&lt;p&gt;Extra one: a short test post.&lt;/p&gt;',
+      )
+    } finally {
+      expect((await setFeedContent('summary')).status).toBe(200)
+    }
   })
 })
 

@@ -55,3 +55,18 @@ describe('atomFeed', () => {
     expect(atomFeed(site, [])).toContain('<updated>1970-01-01T00:00:00.000Z</updated>')
   })
 })
+
+describe('full content', () => {
+  it('adds content:encoded to RSS and content to Atom, escaped, only when given', () => {
+    const html = '<p>Locks &amp; dams</p>'
+    const rss = rssFeed(site, [post({ contentHtml: html }), post({ contentHtml: null })])
+    expect(rss).toContain('xmlns:content="http://purl.org/rss/1.0/modules/content/"')
+    expect(rss).toContain(
+      '<content:encoded>&lt;p&gt;Locks &amp;amp; dams&lt;/p&gt;</content:encoded>',
+    )
+    expect(rss.match(/<content:encoded>/g)).toHaveLength(1)
+    const atom = atomFeed(site, [post({ contentHtml: html })])
+    expect(atom).toContain('<content type="html">&lt;p&gt;Locks &amp;amp; dams&lt;/p&gt;</content>')
+    expect(atomFeed(site, [post()])).not.toContain('<content')
+  })
+})

@@ -16,9 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(await readSiteUrl()),
     title: { default: settings.siteName, template: `%s · ${settings.siteName}` },
     description,
-    alternates: {
-      types: { 'application/rss+xml': '/feed.xml', 'application/atom+xml': '/feed.atom' },
-    },
     openGraph: {
       type: 'website',
       siteName: settings.siteName,
@@ -34,6 +31,20 @@ export default async function FrontendLayout({ children }: { children: ReactNode
   return (
     <html lang="en">
       <body>
+        {/* Feed autodiscovery on every page. React places these in <head>; as metadata they were
+            lost on every page that sets its own alternates (its canonical address). */}
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${settings.siteName} (RSS)`}
+          href="/feed.xml"
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${settings.siteName} (Atom)`}
+          href="/feed.atom"
+        />
         <a className="usa-skipnav" href="#main-content">
           Skip to main content
         </a>

@@ -11,11 +11,13 @@ export const dynamic = 'force-dynamic'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
-export const metadata: Metadata = pageMetadata({
-  title: 'Archive',
-  description: 'Archived posts: kept online as a record, no longer updated.',
-  path: '/archive',
-})
+export function generateMetadata(): Promise<Metadata> {
+  return pageMetadata({
+    title: 'Archive',
+    description: 'Archived posts: kept online as a record, no longer updated.',
+    path: '/archive',
+  })
+}
 
 /** Archived posts, newest first, grouped by the year they were published. */
 export default async function ArchivePage({ searchParams }: Props) {

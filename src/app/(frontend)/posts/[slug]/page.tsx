@@ -10,10 +10,12 @@ import { Pagination } from '@/components/Pagination'
 import { WordPressAnchor } from '@/components/WordPressAnchor'
 import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
+import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/lib/formatDate'
 import { pageNumber } from '@/lib/pageNumber'
 import type { Category } from '@/payload-types'
 import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
+import { summaryOf } from '@/site/postContent'
 
 export const dynamic = 'force-dynamic'
 
@@ -30,14 +32,18 @@ const single = (value: string | string[] | undefined) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
   if (!post) return notFoundMetadata
+  const { siteName } = await getSiteSettings()
+  // The excerpt, or the start of the text: a shared link always has a description.
+  const description = summaryOf(post) || undefined
   return {
     title: post.title,
-    description: post.excerpt ?? undefined,
+    description,
     alternates: { canonical: `/posts/${post.slug}` },
     openGraph: {
       type: 'article',
+      siteName,
       title: post.title,
-      description: post.excerpt ?? undefined,
+      description,
       publishedTime: post.publishedAt ?? undefined,
       url: `/posts/${post.slug}`,
     },
