@@ -1,3 +1,4 @@
+import { publicCacheControl } from '@/config/publicCache'
 import type { Payload } from 'payload'
 
 import { runtimeOf } from '@/runtime/runtime'
@@ -19,7 +20,11 @@ export function frontOptions(
     https: runtime.config.serverUrl.startsWith('https:'),
     dev,
     ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
-    pages: { store: runtime.pages, generation: () => runtime.content.generation },
+    pages: {
+      store: runtime.pages,
+      generation: () => runtime.content.generation,
+      cacheControl: publicCacheControl(runtime.config.publicCache),
+    },
     responses: runtime.responses,
     handle,
   }

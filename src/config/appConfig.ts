@@ -1,5 +1,6 @@
 import { readAkismetConfig, type AkismetConfig } from './akismet'
 import { ConfigError } from './configError'
+import { readPublicCacheConfig, type PublicCacheConfig } from './publicCache'
 import { parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 import { readEmailConfig, type EmailConfig } from './email'
 import {
@@ -60,6 +61,8 @@ export type AppConfig = {
   readonly email: EmailConfig
   /** The AKISMET_* variables; null when AKISMET_API_KEY is unset (spam checking off). */
   readonly akismet: AkismetConfig | null
+  /** PUBLIC_CACHE_SECONDS and PUBLIC_STALE_SECONDS: what shared caches may do with public pages. */
+  readonly publicCache: PublicCacheConfig
 }
 
 function deepFreeze<T>(value: T): T {
@@ -149,6 +152,7 @@ export function readConfig(
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
+  const publicCache = readPublicCacheConfig(env)
   // Last: the only step that may write (the generated secret), once everything else is valid.
   const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
@@ -170,6 +174,7 @@ export function readConfig(
     logColors: terminal,
     email,
     akismet,
+    publicCache,
   })
 }
 

@@ -27,7 +27,7 @@ export type FrontOptions = {
   /** One cheap database query, for /healthz. */
   ping: () => Promise<unknown>
   /** Rendered public pages, and the content generation they are valid for. */
-  pages: { store: PageStore; generation: () => number }
+  pages: { store: PageStore; generation: () => number; cacheControl: string | null }
   /** The response in reach of Next's pages (their HTTP status) and Payload (the user, logged). */
   responses: ResponseScope
   /** Next's request handler: the public site, the admin, REST and GraphQL. */

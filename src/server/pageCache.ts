@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler, Response } from 'express'
@@ -18,7 +19,8 @@ function cacheable(req: IncomingMessage): boolean {
   const query = url.indexOf('?')
   if (!PUBLIC_PAGE.test(query === -1 ? url : url.slice(0, query))) return false
   if (/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')) return false
-  if (query !== -1 && /[?&]_rsc(?:=|&|$)/.test(url.slice(query))) return false
+  // Next's client navigation data, and the comment form's outcome (one reader's result page).
+  if (query !== -1 && /[?&](?:_rsc|submitted)(?:=|&|$)/.test(url.slice(query))) return false
   return !['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch'].some(
     (name) => name in req.headers,
   )
@@ -26,6 +28,36 @@ function cacheable(req: IncomingMessage): boolean {
 
 /** Headers of one response, not of the page: never stored with it. */
 const PER_RESPONSE_HEADERS = new Set(['x-page-cache', 'x-request-id', 'date', 'connection'])
+
+/** Headers that describe a body: a 304 has none. */
+const BODY_HEADERS = new Set(['content-length', 'content-type', 'content-encoding'])
+
+/** A strong validator: the stored bytes' hash (each encoding is stored, and tagged, apart). */
+const etagOf = (body: Buffer) =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+
+/** Whether an If-None-Match header names this ETag (or is `*`), weak or strong. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*')
+}
+
+/**
+ * Makes a public page's 200 shareable: its Cache-Control is replaced, as the headers go out, by
+ * `cacheControl` (Next marks every dynamic page private). Error pages, and any response that sets
+ * a cookie, keep theirs.
+ */
+function sharePublicPage(res: Response, cacheControl: string) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response
+  res.writeHead = ((...args: unknown[]) => {
+    const status = typeof args[0] === 'number' ? args[0] : res.statusCode
+    if (status === 200 && !res.getHeader('set-cookie')) res.setHeader('Cache-Control', cacheControl)
+    return writeHead(...args)
+  }) as Response['writeHead']
+}
 
 // Next compresses by Accept-Encoding.
 const keyOf = (req: IncomingMessage) => `${req.headers['accept-encoding'] ?? ''} ${req.url}`
@@ -61,6 +93,8 @@ export type PageCacheOptions = {
   /** The content cache's generation: a page stored under an older one is rendered again. */
   generation: () => number
   maxAgeMs?: number
+  /** The Cache-Control of a public page (config/publicCache); null leaves Next's (private). */
+  cacheControl?: string | null
 }
 
 /**
@@ -71,10 +105,18 @@ export type PageCacheOptions = {
  * staff, Next's client-side navigation requests and form posts always reach Next.
  *
  * `serveStored` answers from the store, before Express, with the headers stored with the page
- * (the security headers among them); `storeRendered` is the Express middleware that keeps what
- * Next renders.
+ * (the security headers among them) and an ETag, or a 304 when the client already has those
+ * bytes; `storeRendered` is the Express middleware that keeps what Next renders.
+ *
+ * For a CDN or shared cache in front, public pages carry `cacheControl`; signed-in staff, form
+ * results and everything else keep Next's private, no-store answer.
  */
-export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOptions) {
+export function pageCache({
+  store,
+  generation,
+  maxAgeMs = 60_000,
+  cacheControl = null,
+}: PageCacheOptions) {
   return {
     /** Answers a request the store holds a current page for; false when it does not. */
     serveStored(req: IncomingMessage, res: ServerResponse): boolean {
@@ -84,6 +126,13 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
         return false
       }
       res.setHeader('x-page-cache', 'hit')
+      const etag = found.headers.etag
+      if (typeof etag === 'string' && matches(req.headers['if-none-match'], etag)) {
+        const headers = Object.entries(found.headers).filter(([name]) => !BODY_HEADERS.has(name))
+        res.writeHead(304, Object.fromEntries(headers))
+        res.end()
+        return true
+      }
       res.writeHead(found.status, found.headers)
       res.end(req.method === 'HEAD' ? undefined : found.body)
       return true
@@ -95,6 +144,7 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
       store.delete(key)
       const renderedFrom = generation()
       res.set('X-Page-Cache', 'miss')
+      if (cacheControl) sharePublicPage(res, cacheControl)
       capture(res, (body) => {
         const status = res.statusCode
         if (status !== 200 || res.getHeader('set-cookie')) return
@@ -104,6 +154,7 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
             .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
             .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
         )
+        headers.etag = etagOf(body)
         store.set(key, { status, headers, body, generation: renderedFrom, storedAt: Date.now() })
       })
       next()

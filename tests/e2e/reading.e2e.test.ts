@@ -269,6 +269,34 @@ describe('comments on a post', () => {
   })
 })
 
+describe('caching by a CDN in front', () => {
+  it('lets shared caches keep public pages briefly, with ETags and 304s; staff pages stay private', async () => {
+    const path = `/posts/${DEMO_POSTS[0].slug}`
+    await fetch(`${app.baseUrl}${path}`) // stored
+    const page = await fetch(`${app.baseUrl}${path}`)
+    expect(page.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+    )
+    const etag = page.headers.get('etag')!
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    const again = await fetch(`${app.baseUrl}${path}`, { headers: { 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    for (const feed of ['/feed.xml', '/sitemap.xml']) {
+      expect((await fetch(`${app.baseUrl}${feed}`)).headers.get('cache-control')).toMatch(/^public/)
+    }
+
+    const signedIn = await fetch(`${app.baseUrl}${path}`, {
+      headers: { cookie: `payload-token=${editorToken}` },
+    })
+    expect(signedIn.headers.get('cache-control')).toMatch(/private|no-store/)
+    const formResult = await fetch(`${app.baseUrl}${path}?submitted=pending`)
+    expect(formResult.headers.get('cache-control')).toMatch(/private|no-store/)
+    const missing = await fetch(`${app.baseUrl}/posts/no-such-post`)
+    expect(missing.headers.get('cache-control')).toMatch(/private|no-store/)
+  })
+})
+
 describe('images in a post', () => {
   it('keep their aspect ratio in the column, on a phone and on a desktop', async () => {
     // A 1600×900 photo, placed in a new post's body.

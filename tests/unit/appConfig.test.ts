@@ -1,3 +1,4 @@
+import { publicCacheControl } from '@/config/publicCache'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -93,6 +94,9 @@ describe('config.readConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ PAYLOAD_SECRET: 'short' }, /at least 16/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL "loud"/],
+    [{ PUBLIC_CACHE_SECONDS: '-1' }, /PUBLIC_CACHE_SECONDS "-1"/],
+    [{ PUBLIC_STALE_SECONDS: '1w' }, /PUBLIC_STALE_SECONDS "1w"/],
+    [{ PUBLIC_CACHE_SECONDS: '86401' }, /PUBLIC_CACHE_SECONDS "86401"/],
     [{ SERVER_URL: 'blog.example.gov' }, /SERVER_URL/],
     [{ SERVER_URL: 'ftp://blog.example.gov' }, /SERVER_URL/],
     [{ DEMO_PASSWORD: 'short' }, /DEMO_PASSWORD/],
@@ -105,6 +109,24 @@ describe('config.readConfig', () => {
   ])('refuses %o with a clear message', (vars, message) => {
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(message)
+  })
+
+  it('lets shared caches keep public pages a minute by default, as PUBLIC_CACHE_SECONDS says', () => {
+    const defaults = readConfig({ DATA_DIR: tmp() }).publicCache
+    expect(defaults).toEqual({ sharedSeconds: 60, staleSeconds: 300 })
+    expect(publicCacheControl(defaults)).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+    )
+    const set = readConfig({
+      DATA_DIR: tmp(),
+      PUBLIC_CACHE_SECONDS: '5',
+      PUBLIC_STALE_SECONDS: '0',
+    })
+    expect(publicCacheControl(set.publicCache)).toBe(
+      'public, max-age=0, s-maxage=5, stale-while-revalidate=0',
+    )
+    const off = readConfig({ DATA_DIR: tmp(), PUBLIC_CACHE_SECONDS: '0' })
+    expect(publicCacheControl(off.publicCache)).toBeNull()
   })
 
   it('reads nothing but the object it is given, and returns it frozen', () => {

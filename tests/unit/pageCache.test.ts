@@ -14,15 +14,24 @@ let server: http.Server
 let base: string
 let renders = 0
 let setCookie = false
+const SHARED = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
+/** What Next says of every dynamic page. */
+const NEXT_PRIVATE = 'private, no-cache, no-store, max-age=0, must-revalidate'
 
 beforeAll(async () => {
   const app = express()
-  const pages = pageCache({ store, generation: () => contentCache.generation, maxAgeMs: 60_000 })
+  const pages = pageCache({
+    store,
+    generation: () => contentCache.generation,
+    maxAgeMs: 60_000,
+    cacheControl: SHARED,
+  })
   app.use((req, res, next) => (pages.serveStored(req, res) ? undefined : next()))
   app.use(pages.storeRendered)
   // Stands in for Next: streams the page in two chunks and counts renders.
   app.all('/{*splat}', (req, res) => {
     renders++
+    res.setHeader('cache-control', NEXT_PRIVATE)
     if (req.path === '/missing') return void res.status(404).end('not found')
     if (setCookie) res.setHeader('set-cookie', 'session=1')
     res.setHeader('content-type', 'text/html; charset=utf-8')
@@ -45,24 +54,31 @@ beforeEach(() => {
 
 /** node:http without keep-alive: no socket outlives the test file. */
 function request(path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) {
-  return new Promise<{ status: number; cache: string | null; type: string | null; body: string }>(
-    (resolve, reject) => {
-      const req = http.request(base + path, { method, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            cache: (res.headers['x-page-cache'] as string | undefined) ?? null,
-            type: res.headers['content-type'] ?? null,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      })
-      req.on('error', reject)
-      req.end(method === 'POST' ? 'x' : undefined)
-    },
-  )
+  return new Promise<{
+    status: number
+    cache: string | null
+    type: string | null
+    body: string
+    cacheControl?: string
+    etag?: string
+  }>((resolve, reject) => {
+    const req = http.request(base + path, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          cache: (res.headers['x-page-cache'] as string | undefined) ?? null,
+          type: res.headers['content-type'] ?? null,
+          body: Buffer.concat(chunks).toString('utf8'),
+          cacheControl: res.headers['cache-control'],
+          etag: res.headers.etag,
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end(method === 'POST' ? 'x' : undefined)
+  })
 }
 const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers })
 
@@ -94,7 +110,7 @@ describe('page cache', () => {
     const first = await get('/posts/a-post')
     const second = await get('/posts/a-post')
     expect(first).toMatchObject({ status: 200, cache: 'miss' })
-    expect(second).toEqual({ ...first, cache: 'hit' })
+    expect(second).toEqual({ ...first, cache: 'hit', etag: expect.stringMatching(/^"[\w-]{27}"$/) })
     expect(renders).toBe(1)
   })
 
@@ -152,5 +168,32 @@ describe('page cache', () => {
     await request('/posts/a-post', { method: 'POST' })
     await request('/posts/a-post', { method: 'POST' })
     expect(renders).toBe(2)
+  })
+
+  it('lets shared caches keep a public page briefly, and answers 304 when the client has its bytes', async () => {
+    const miss = await get('/categories/notices')
+    expect(miss.cacheControl).toBe(SHARED)
+    const hit = await get('/categories/notices')
+    expect(hit).toMatchObject({ cacheControl: SHARED, etag: expect.any(String) })
+    const again = await get('/categories/notices', { 'if-none-match': `W/"other", ${hit.etag}` })
+    expect(again).toMatchObject({ status: 304, body: '', etag: hit.etag, cacheControl: SHARED })
+    expect(again.type).toBeNull()
+    // A changed page has other bytes: the old tag gets the whole page.
+    contentCache.invalidate(['categories'])
+    await get('/categories/notices')
+    const changed = await get('/categories/notices', { 'if-none-match': hit.etag! })
+    expect(changed.status).toBe(200)
+    expect(changed.etag).not.toBe(hit.etag)
+    expect(renders).toBe(2)
+  })
+
+  it('keeps signed-in pages, form results, errors and cookie-setting responses private', async () => {
+    expect((await get('/archive', { cookie: 'payload-token=abc' })).cacheControl).toBe(NEXT_PRIVATE)
+    const result = await get('/posts/a-post?submitted=pending&comment=7')
+    expect(result).toMatchObject({ cache: null, cacheControl: NEXT_PRIVATE })
+    expect((await get('/posts/a-post?submitted=pending&comment=7')).cache).toBeNull()
+    expect((await get('/missing')).cacheControl).toBe(NEXT_PRIVATE)
+    setCookie = true
+    expect((await get('/authors/someone-else')).cacheControl).toBe(NEXT_PRIVATE)
   })
 })
