@@ -23,6 +23,17 @@ describe('posts.slug', () => {
     expect(second.slug).toBe('spring-river-outlook-2026-2')
   })
 
+  it('writes non-Latin titles in Latin letters, never an empty or "untitled" slug', async () => {
+    const german = await createPost(t.payload, { title: 'Hochwasser an der Straße' })
+    const polish = await createPost(t.payload, { title: 'Łódź: nowe śluzy' })
+    const russian = await createPost(t.payload, { title: 'Паводок на реке' })
+    expect([german.slug, polish.slug, russian.slug]).toEqual([
+      'hochwasser-an-der-strasse',
+      'lodz-nowe-sluzy',
+      'pavodok-na-reke',
+    ])
+  })
+
   it('keeps a slug typed by hand', async () => {
     const post = await createPost(t.payload, { title: 'Any title', slug: 'my-own-slug' })
     expect(post.slug).toBe('my-own-slug')

@@ -8,6 +8,14 @@ describe('slugify', () => {
     ['Café Déjà Vu', 'cafe-deja-vu'],
     ['  --Spaces and dashes--  ', 'spaces-and-dashes'],
     ['!!!', ''],
+    // Letters outside ASCII are transliterated, never dropped.
+    ['Straße der Freiheit', 'strasse-der-freiheit'],
+    ['Łódź i Kraków', 'lodz-i-krakow'],
+    ['Новости агентства', 'novosti-agentstva'],
+    ['Ελληνικά νέα', 'ellinika-nea'],
+    ['北京欢迎你', 'bei-jing-huan-ying-ni'],
+    ['서울 날씨', 'seoul-nalssi'],
+    ['Ærø Øresund', 'aero-oresund'],
   ])('%s -> %s', (title, slug) => {
     expect(slugify(title)).toBe(slug)
     if (slug) expect(slug).toMatch(SLUG_PATTERN)
