@@ -30,6 +30,7 @@ const FIELDS = {
   authorUrl: true,
   body: true,
   createdAt: true,
+  agencyResponse: true,
 } as const
 const APPROVED: Where = { status: { equals: 'approved' } }
 
@@ -41,6 +42,7 @@ function toThreadComment(doc: Pick<Comment, 'id' | keyof typeof FIELDS>): Thread
     authorUrl: doc.authorUrl ?? null,
     body: doc.body,
     createdAt: doc.createdAt,
+    agencyResponse: doc.agencyResponse ?? null,
   }
 }
 
