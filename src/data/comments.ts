@@ -24,7 +24,7 @@ export type CommentPage = {
   approvedTotal: number
 }
 
-const FIELDS = {
+export const COMMENT_FIELDS = {
   parent: true,
   authorName: true,
   authorUrl: true,
@@ -34,7 +34,9 @@ const FIELDS = {
 } as const
 const APPROVED: Where = { status: { equals: 'approved' } }
 
-function toThreadComment(doc: Pick<Comment, 'id' | keyof typeof FIELDS>): ThreadComment {
+export function toThreadComment(
+  doc: Pick<Comment, 'id' | keyof typeof COMMENT_FIELDS>,
+): ThreadComment {
   return {
     id: doc.id,
     parent: idOf(doc.parent),
@@ -57,7 +59,7 @@ export const loadCommentPage = cached(
   (postId: Id, _page: number, _perPage: number) => [CACHE_TAGS.commentsOf(postId)],
   async (postId: Id, page: number, perPage: number): Promise<CommentPage> => {
     const payload = await getPayloadClient()
-    const reader = { overrideAccess: false, user: null, depth: 0, select: FIELDS } as const
+    const reader = { overrideAccess: false, user: null, depth: 0, select: COMMENT_FIELDS } as const
     const [top, total] = await Promise.all([
       payload.find({
         collection: 'comments',

@@ -2,11 +2,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler, Response } from 'express'
 
+import { HELD_COOKIE } from '@/comments/held/heldCommentsCookie'
 import type { PageStore } from '@/runtime/pageStore'
 
 /** The public pages: the same for every anonymous reader. */
 const PUBLIC_PAGE =
   /^\/(?:$|archive\/?$|posts\/[^/]+\/?$|authors\/[^/]+\/?$|categories\/[^/]+\/?$|feed\.xml$|feed\.atom$|sitemap\.xml$|robots\.txt$)/
+
+/** A post page carrying a reader's held-comments cookie shows that reader's own held comments. */
+const HELD_COOKIE_SENT = new RegExp(`(?:^|;\\s*)${HELD_COOKIE}=`)
+const POST_PAGE = /^\/posts\//
+
+/** A page rendered for one browser: kept by no cache, ours or any other. */
+export function isPrivatePage(req: IncomingMessage): boolean {
+  return POST_PAGE.test(req.url ?? '') && HELD_COOKIE_SENT.test(req.headers.cookie ?? '')
+}
 
 /**
  * Requests that may differ per visitor or per client-side navigation are never cached. Read off
@@ -18,6 +28,7 @@ function cacheable(req: IncomingMessage): boolean {
   const query = url.indexOf('?')
   if (!PUBLIC_PAGE.test(query === -1 ? url : url.slice(0, query))) return false
   if (/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')) return false
+  if (isPrivatePage(req)) return false
   if (query !== -1 && /[?&]_rsc(?:=|&|$)/.test(url.slice(query))) return false
   return !['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch'].some(
     (name) => name in req.headers,
@@ -90,6 +101,11 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
     },
 
     storeRendered: ((req, res, next) => {
+      if (isPrivatePage(req)) {
+        // Next's dynamic pages say much the same; this holds whatever Next says.
+        res.set('Cache-Control', 'private, no-store')
+        return next()
+      }
       if (!cacheable(req)) return next()
       const key = keyOf(req)
       store.delete(key)

@@ -45,24 +45,29 @@ beforeEach(() => {
 
 /** node:http without keep-alive: no socket outlives the test file. */
 function request(path: string, { method = 'GET', headers = {} as Record<string, string> } = {}) {
-  return new Promise<{ status: number; cache: string | null; type: string | null; body: string }>(
-    (resolve, reject) => {
-      const req = http.request(base + path, { method, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            cache: (res.headers['x-page-cache'] as string | undefined) ?? null,
-            type: res.headers['content-type'] ?? null,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      })
-      req.on('error', reject)
-      req.end(method === 'POST' ? 'x' : undefined)
-    },
-  )
+  return new Promise<{
+    status: number
+    cache: string | null
+    type: string | null
+    cacheControl: string | null
+    body: string
+  }>((resolve, reject) => {
+    const req = http.request(base + path, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          cache: (res.headers['x-page-cache'] as string | undefined) ?? null,
+          type: res.headers['content-type'] ?? null,
+          cacheControl: res.headers['cache-control'] ?? null,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end(method === 'POST' ? 'x' : undefined)
+  })
 }
 const get = (path: string, headers: Record<string, string> = {}) => request(path, { headers })
 
@@ -146,6 +151,21 @@ describe('page cache', () => {
     await get('/authors/someone')
     await get('/authors/someone')
     expect(renders).toBe(8)
+  })
+
+  it('never stores or serves a stored post page for a reader with held comments; tells other caches so', async () => {
+    const reader = { cookie: 'theme=dark; held-comments=abc.def' }
+    const stored = await get('/posts/a-post')
+    const own = await get('/posts/a-post', reader)
+    expect(own).toMatchObject({ cache: null, cacheControl: 'private, no-store' })
+    expect(own.body).not.toBe(stored.body)
+    await get('/posts/a-post?submitted=pending', reader)
+    expect(store.get(` /posts/a-post?submitted=pending`)).toBeUndefined()
+    // Everyone else still gets the stored page, and the reader's other pages are cached as usual.
+    expect((await get('/posts/a-post')).cache).toBe('hit')
+    await get('/archive', reader)
+    expect((await get('/archive', reader)).cache).toBe('hit')
+    expect(renders).toBe(4)
   })
 
   it('passes form posts through', async () => {
