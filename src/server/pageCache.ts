@@ -67,6 +67,18 @@ function capture(res: Response, done: (body: Buffer) => void) {
   }) as Response['end']
 }
 
+/**
+ * Marks a response for no shared cache, set as its headers go out, so that it holds whatever
+ * Next sets on the way (its dynamic pages send a no-store of their own, its cached ones would not).
+ */
+function keepPrivate(res: Response) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((...args: unknown[]) => {
+    res.setHeader('Cache-Control', 'private, no-store')
+    return writeHead(...args)
+  }) as Response['writeHead']
+}
+
 export type PageCacheOptions = {
   store: PageStore
   /** The content cache's generation: a page stored under an older one is rendered again. */
@@ -102,8 +114,7 @@ export function pageCache({ store, generation, maxAgeMs = 60_000 }: PageCacheOpt
 
     storeRendered: ((req, res, next) => {
       if (isPrivatePage(req)) {
-        // Next's dynamic pages say much the same; this holds whatever Next says.
-        res.set('Cache-Control', 'private, no-store')
+        keepPrivate(res)
         return next()
       }
       if (!cacheable(req)) return next()
