@@ -214,6 +214,10 @@ export interface User {
   id: number;
   name: string;
   /**
+   * Shown with this person's replies to readers, marked "Agency response" (e.g. "Public Affairs Office"). Empty: the agency name from the site settings.
+   */
+  title?: string | null;
+  /**
    * Admin: users and settings. Editor: every post. Author: their own posts, as drafts. Moderator: comments and threads.
    */
   role: 'admin' | 'editor' | 'author' | 'moderator';
@@ -346,6 +350,10 @@ export interface Comment {
   previousStatus?: ('pending' | 'approved' | 'spam' | 'trash') | null;
   statusChangedAt?: string | null;
   submittedBy?: (number | null) | User;
+  /**
+   * Posted by staff: marked "Agency response" on the public page, with this title.
+   */
+  agencyResponse?: string | null;
   homepage?: string | null;
   ip?: string | null;
   userAgent?: string | null;
@@ -693,6 +701,7 @@ export interface CommentsSelect<T extends boolean = true> {
   previousStatus?: T;
   statusChangedAt?: T;
   submittedBy?: T;
+  agencyResponse?: T;
   homepage?: T;
   ip?: T;
   userAgent?: T;
@@ -781,6 +790,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  title?: T;
   role?: T;
   updatedAt?: T;
   createdAt?: T;

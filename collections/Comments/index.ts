@@ -3,6 +3,7 @@ import { validations, type CollectionConfig } from 'payload'
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
 import { moderators, moderatorsField } from '@/access/moderators'
+import { AGENCY_RESPONSE_MAX } from '@/comments/rules/agencyResponse'
 import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
 import { COMMENT_LIMITS, COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { COMMENT_STATUSES } from '@/comments/rules/statuses'
@@ -191,6 +192,24 @@ export const Comments: CollectionConfig = {
         position: 'sidebar',
         readOnly: true,
         condition: (data) => Boolean(data?.submittedBy),
+      },
+    },
+    {
+      // Set by the comment pipeline for a comment a signed-in staff member posted (submittedBy):
+      // the title the public page signs it with. Public, and stored on the comment, so that a
+      // page of comments needs no join to show it.
+      name: 'agencyResponse',
+      label: 'Agency response',
+      type: 'text',
+      maxLength: AGENCY_RESPONSE_MAX,
+      access: serverSet,
+      hooks: serverSetHooks,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description:
+          'Posted by staff: marked "Agency response" on the public page, with this title.',
+        condition: (data) => Boolean(data?.agencyResponse),
       },
     },
     {

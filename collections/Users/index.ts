@@ -7,6 +7,7 @@ import { selfOrAdmin } from './access/selfOrAdmin'
 import { clearSignInAttempts } from './hooks/clearSignInAttempts'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { rejectRoleChange } from './hooks/rejectRoleChange'
+import { rejectTitleChange } from './hooks/rejectTitleChange'
 import { throttleSignIn } from './hooks/throttleSignIn'
 
 export const Users: CollectionConfig = {
@@ -33,11 +34,23 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [throttleSignIn],
     afterLogin: [clearSignInAttempts],
-    beforeValidate: [rejectRoleChange],
+    beforeValidate: [rejectRoleChange, rejectTitleChange],
     beforeChange: [makeFirstUserAdmin],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'title',
+      label: 'Public title',
+      type: 'text',
+      maxLength: 120,
+      // Changes by non-admins are refused by rejectTitleChange with a 403.
+      access: { create: adminsField },
+      admin: {
+        description:
+          'Shown with this person\'s replies to readers, marked "Agency response" (e.g. "Public Affairs Office"). Empty: the agency name from the site settings.',
+      },
+    },
     {
       name: 'role',
       type: 'select',

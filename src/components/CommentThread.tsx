@@ -36,10 +36,19 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
   const anchor = `comment-${node.id}`
   // Only http(s) addresses become links; anything else (javascript:, data:, junk) is dropped.
   const website = node.authorUrl && isWebUrl(node.authorUrl) ? new URL(node.authorUrl).href : null
+  const agency = node.agencyResponse ?? null
+  const className = ['comment', agency ? 'comment--agency' : '', node.held ? 'comment--held' : '']
+    .filter(Boolean)
+    .join(' ')
   return (
-    <li id={anchor} className="comment">
+    <li id={anchor} className={className}>
       <article aria-labelledby={`${anchor}-author`}>
         <header>
+          {agency ? (
+            <>
+              <span className="usa-tag comment-tag">Agency response</span>{' '}
+            </>
+          ) : null}
           <span id={`${anchor}-author`} className="comment-author">
             {website ? (
               <a href={website} rel="nofollow ugc">
@@ -48,12 +57,24 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
             ) : (
               node.authorName
             )}
-          </span>{' '}
-          <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>{' '}
-          <a href={`#${anchor}`} aria-label={`Permalink to comment #${node.number}`}>
-            {`#${node.number}`}
-          </a>
+          </span>
+          {agency ? <span className="comment-agency-title">{`, ${agency}`}</span> : null}{' '}
+          <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>
+          {node.held ? null : (
+            <>
+              {' '}
+              <a href={`#${anchor}`} aria-label={`Permalink to comment #${node.number}`}>
+                {`#${node.number}`}
+              </a>
+            </>
+          )}
         </header>
+        {node.held ? (
+          <p className="comment-held-note">
+            <span className="usa-tag comment-tag">Your comment is awaiting moderation</span> Only
+            you can see it until a moderator approves it.
+          </p>
+        ) : null}
         {paragraphs(node.body).map((lines, index) => (
           <p key={index}>
             {lines.map((line, lineIndex) => (
@@ -64,7 +85,7 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
             ))}
           </p>
         ))}
-        {replyHref ? (
+        {replyHref && !node.held ? (
           <p className="comment-reply">
             <a href={replyHref(node.id)} aria-label={`Reply to ${node.authorName}`}>
               Reply

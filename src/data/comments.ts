@@ -24,16 +24,19 @@ export type CommentPage = {
   approvedTotal: number
 }
 
-const FIELDS = {
+export const COMMENT_FIELDS = {
   parent: true,
   authorName: true,
   authorUrl: true,
   body: true,
   createdAt: true,
+  agencyResponse: true,
 } as const
 const APPROVED: Where = { status: { equals: 'approved' } }
 
-function toThreadComment(doc: Pick<Comment, 'id' | keyof typeof FIELDS>): ThreadComment {
+export function toThreadComment(
+  doc: Pick<Comment, 'id' | keyof typeof COMMENT_FIELDS>,
+): ThreadComment {
   return {
     id: doc.id,
     parent: idOf(doc.parent),
@@ -41,6 +44,7 @@ function toThreadComment(doc: Pick<Comment, 'id' | keyof typeof FIELDS>): Thread
     authorUrl: doc.authorUrl ?? null,
     body: doc.body,
     createdAt: doc.createdAt,
+    agencyResponse: doc.agencyResponse ?? null,
   }
 }
 
@@ -55,7 +59,7 @@ export const loadCommentPage = cached(
   (postId: Id, _page: number, _perPage: number) => [CACHE_TAGS.commentsOf(postId)],
   async (postId: Id, page: number, perPage: number): Promise<CommentPage> => {
     const payload = await getPayloadClient()
-    const reader = { overrideAccess: false, user: null, depth: 0, select: FIELDS } as const
+    const reader = { overrideAccess: false, user: null, depth: 0, select: COMMENT_FIELDS } as const
     const [top, total] = await Promise.all([
       payload.find({
         collection: 'comments',

@@ -3,11 +3,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler, Response } from 'express'
 
+import { HELD_COOKIE } from '@/comments/held/heldCommentsCookie'
 import type { PageStore } from '@/runtime/pageStore'
 
 /** The public pages: the same for every anonymous reader. */
 const PUBLIC_PAGE =
   /^\/(?:$|archive\/?$|posts\/[^/]+\/?$|authors\/[^/]+\/?$|categories\/[^/]+\/?$|feed\.xml$|feed\.atom$|sitemap\.xml$|robots\.txt$)/
+
+/** A post page carrying a reader's held-comments cookie shows that reader's own held comments. */
+const HELD_COOKIE_SENT = new RegExp(`(?:^|;\\s*)${HELD_COOKIE}=`)
+const POST_PAGE = /^\/posts\//
+
+/** A page rendered for one browser: kept by no cache, ours or any other. */
+export function isPrivatePage(req: IncomingMessage): boolean {
+  return POST_PAGE.test(req.url ?? '') && HELD_COOKIE_SENT.test(req.headers.cookie ?? '')
+}
 
 /**
  * Requests that may differ per visitor or per client-side navigation are never cached. Read off
@@ -19,6 +29,7 @@ function cacheable(req: IncomingMessage): boolean {
   const query = url.indexOf('?')
   if (!PUBLIC_PAGE.test(query === -1 ? url : url.slice(0, query))) return false
   if (/(?:^|;\s*)payload-token=/.test(req.headers.cookie ?? '')) return false
+  if (isPrivatePage(req)) return false
   // Next's client navigation data, and the comment form's outcome (one reader's result page).
   if (query !== -1 && /[?&](?:_rsc|submitted)(?:=|&|$)/.test(url.slice(query))) return false
   return !['rsc', 'next-action', 'next-router-state-tree', 'next-router-prefetch'].some(
@@ -88,6 +99,18 @@ function capture(res: Response, done: (body: Buffer) => void) {
   }) as Response['end']
 }
 
+/**
+ * Marks a response for no shared cache, set as its headers go out, so that it holds whatever
+ * Next sets on the way (its dynamic pages send a no-store of their own, its cached ones would not).
+ */
+function keepPrivate(res: Response) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+  res.writeHead = ((...args: unknown[]) => {
+    res.setHeader('Cache-Control', 'private, no-store')
+    return writeHead(...args)
+  }) as Response['writeHead']
+}
+
 export type PageCacheOptions = {
   store: PageStore
   /** The content cache's generation: a page stored under an older one is rendered again. */
@@ -139,6 +162,10 @@ export function pageCache({
     },
 
     storeRendered: ((req, res, next) => {
+      if (isPrivatePage(req)) {
+        keepPrivate(res)
+        return next()
+      }
       if (!cacheable(req)) return next()
       const key = keyOf(req)
       store.delete(key)

@@ -164,6 +164,21 @@ describe('page cache', () => {
     expect(renders).toBe(8)
   })
 
+  it('never stores or serves a stored post page for a reader with held comments; tells other caches so', async () => {
+    const reader = { cookie: 'theme=dark; held-comments=abc.def' }
+    const stored = await get('/posts/a-post')
+    const own = await get('/posts/a-post', reader)
+    expect(own).toMatchObject({ cache: null, cacheControl: 'private, no-store' })
+    expect(own.body).not.toBe(stored.body)
+    await get('/posts/a-post?submitted=pending', reader)
+    expect(store.get(` /posts/a-post?submitted=pending`)).toBeUndefined()
+    // Everyone else still gets the stored page, and the reader's other pages are cached as usual.
+    expect((await get('/posts/a-post')).cache).toBe('hit')
+    await get('/archive', reader)
+    expect((await get('/archive', reader)).cache).toBe('hit')
+    expect(renders).toBe(4)
+  })
+
   it('passes form posts through', async () => {
     await request('/posts/a-post', { method: 'POST' })
     await request('/posts/a-post', { method: 'POST' })

@@ -1,8 +1,10 @@
-import type { Endpoint } from 'payload'
+import { parseCookies, type Endpoint } from 'payload'
 
 import { hasRole } from '@/access/roles'
 import { errorResponse } from '@/api/errorResponse'
 import { readJsonObject } from '@/api/readJsonObject'
+import { heldCookieHeader, HELD_COOKIE } from '@/comments/held/heldCommentsCookie'
+import { rememberHeldComment } from '@/comments/held/rememberHeldComment'
 import { COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { submitComment } from '@/comments/submission/submitComment'
 import { SUBMISSION_FIELDS, type SubmissionInput } from '@/comments/submission/types'
@@ -11,7 +13,8 @@ import { SUBMISSION_FIELDS, type SubmissionInput } from '@/comments/submission/t
  * POST /api/comments  { post, parent?, authorName, authorEmail, authorUrl?, body }
  * Replaces Payload's create route for comments with the comment pipeline. Answers 201
  * `{ id, status, message }` (staff also get the comment as they may read it, which the admin's
- * create form expects), or `{ errors: [...] }` (src/api/errorResponse).
+ * create form expects), or `{ errors: [...] }` (src/api/errorResponse). A comment held for
+ * moderation is added to the browser's held-comments cookie, so its author sees it on the post.
  */
 export const postComment: Endpoint = {
   path: '/',
@@ -26,8 +29,14 @@ export const postComment: Endpoint = {
       const status = comment.status === 'approved' ? 'approved' : 'pending'
       const message =
         status === 'approved' ? COMMENT_MESSAGES.published : COMMENT_MESSAGES.awaitingModeration
+      const held = rememberHeldComment(
+        req.payload,
+        comment,
+        parseCookies(req.headers).get(HELD_COOKIE),
+      )
+      const headers = held ? { 'Set-Cookie': heldCookieHeader(held.value, held.secure) } : undefined
       if (!hasRole(req.user, 'admin', 'moderator', 'editor', 'author')) {
-        return Response.json({ id: comment.id, status, message }, { status: 201 })
+        return Response.json({ id: comment.id, status, message }, { status: 201, headers })
       }
       const doc = await req.payload.findByID({
         collection: 'comments',
@@ -36,7 +45,7 @@ export const postComment: Endpoint = {
         overrideAccess: false,
         req,
       })
-      return Response.json({ id: comment.id, status, message, doc }, { status: 201 })
+      return Response.json({ id: comment.id, status, message, doc }, { status: 201, headers })
     } catch (error) {
       return errorResponse(error)
     }

@@ -5,6 +5,10 @@ export type ThreadComment = {
   authorUrl: string | null
   body: string
   createdAt: string
+  /** The title a staff member's comment is signed with ("Agency response"); null for readers. */
+  agencyResponse?: string | null
+  /** Held for moderation, shown only to the browser that posted it (no number, no reply link). */
+  held?: boolean
   /** Its number in the whole discussion, when the caller shows only part of it. */
   number?: number
 }

@@ -1,5 +1,6 @@
 import type { PayloadRequest, RequestContext, RequiredDataFromCollectionSlug } from 'payload'
 
+import { agencyResponseTitle } from '@/comments/rules/agencyResponse'
 import type { Comment } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 
@@ -46,7 +47,7 @@ async function decide(
 
 /** What the new comment is stored with: the reader's fields, who sent it, and the decision. */
 function commentData(
-  { post, parent, thread, fields, honeypot }: Accepted,
+  { post, parent, thread, fields, honeypot, settings }: Accepted,
   submitter: Submitter,
   decision: Decision,
   receivedAt: Date,
@@ -65,6 +66,8 @@ function commentData(
     createdAt: receivedAt.toISOString(),
     statusChangedAt: receivedAt.toISOString(),
     submittedBy: submitter.staff?.id ?? null,
+    // Decided here from the signed-in user alone: a reader cannot send it.
+    agencyResponse: agencyResponseTitle(submitter.staff, settings),
     ip: submitter.ip,
     userAgent: submitter.userAgent,
     referrer: submitter.referrer,

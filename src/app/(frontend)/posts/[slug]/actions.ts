@@ -1,7 +1,7 @@
 'use server'
 
 import { refresh } from 'next/cache'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { APIError, createLocalReq, ValidationError, type Payload } from 'payload'
 
@@ -10,6 +10,8 @@ import {
   type CommentFormState,
   type FormField,
 } from '@/comments/rules/commentFormState'
+import { HELD_COOKIE, heldCookieOptions } from '@/comments/held/heldCommentsCookie'
+import { rememberHeldComment } from '@/comments/held/rememberHeldComment'
 import { HONEYPOT_FIELD } from '@/comments/rules/honeypot'
 import { COMMENT_MESSAGES } from '@/comments/rules/messages'
 import { submitComment } from '@/comments/submission/submitComment'
@@ -60,7 +62,8 @@ function refusal(
  * The comment form's action: the comment pipeline, as for POST /api/comments, with the reader's
  * address and browser taken from this request. Without
  * JavaScript the browser posts the form and is redirected back to the post with the outcome in
- * the URL; with JavaScript the outcome is returned to the form, which stays on the page.
+ * the URL; with JavaScript the outcome is returned to the form, which stays on the page. Either
+ * way a held comment is added to the browser's held-comments cookie and shown in the thread.
  */
 export async function submitCommentAction(
   previous: CommentFormState,
@@ -97,11 +100,16 @@ export async function submitCommentAction(
     return refusal(error, values, payload, attempt)
   }
   const status = doc.status === 'approved' ? 'approved' : 'pending'
+  // A held comment is shown to this browser in the thread (src/comments/held).
+  const jar = await cookies()
+  const held = rememberHeldComment(payload, doc, jar.get(HELD_COOKIE)?.value)
+  if (held) jar.set(held.name, held.value, heldCookieOptions(held.secure))
   if (formData.get('js') !== '1') {
     const outcome = status === 'approved' ? `approved&comment=${doc.id}` : 'pending'
     redirect(`/posts/${encodeURIComponent(slug)}?submitted=${outcome}#comment-status`)
   }
-  if (status === 'approved') refresh()
+  // The thread again: with the new comment, or with this browser's held one.
+  refresh()
   return {
     outcome: 'submitted',
     attempt,

@@ -1,6 +1,9 @@
 import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
+import { cookies } from 'next/headers'
 
+import { HELD_COOKIE } from '@/comments/held/heldCommentsCookie'
+import { placeHeldComments } from '@/comments/held/placeHeldComments'
 import { buildThread } from '@/comments/rules/buildThread'
 import { Byline } from '@/components/Byline'
 import { threadClosure } from '@/comments/rules/threadClosure'
@@ -8,6 +11,7 @@ import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
 import { WordPressAnchor } from '@/components/WordPressAnchor'
+import { loadHeldComments } from '@/data/heldComments'
 import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
@@ -72,7 +76,13 @@ export default async function PostPage({ params, searchParams }: Props) {
         }
       : null
   const pageQuery = commentsPage > 1 ? `&comments=${commentsPage}` : ''
-  const shown = buildThread(comments, settings.commentNestingDepth)
+  // This browser's own comments awaiting moderation (src/comments/held): such a request is never
+  // served from or kept in the page cache (src/server/pageCache.ts).
+  const held = await loadHeldComments(post.id, (await cookies()).get(HELD_COOKIE)?.value)
+  const shown = buildThread(
+    placeHeldComments(comments, held, { lastPage: commentsPage === threadPages }),
+    settings.commentNestingDepth,
+  )
   return (
     <article>
       <WordPressAnchor slug={post.slug} />
