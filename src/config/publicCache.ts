@@ -10,7 +10,7 @@ export type PublicCacheConfig = {
 
 const DAY = 86_400
 
-function seconds(name: string, value: string | undefined, fallback: number): number {
+function secondsSetting(name: string, value: string | undefined, fallback: number): number {
   const raw = value?.trim()
   if (!raw) return fallback
   const parsed = /^\d+$/.test(raw) ? Number(raw) : NaN
@@ -22,8 +22,8 @@ function seconds(name: string, value: string | undefined, fallback: number): num
 
 export function readPublicCacheConfig(env: Record<string, string | undefined>): PublicCacheConfig {
   return {
-    sharedSeconds: seconds('PUBLIC_CACHE_SECONDS', env.PUBLIC_CACHE_SECONDS, 60),
-    staleSeconds: seconds('PUBLIC_STALE_SECONDS', env.PUBLIC_STALE_SECONDS, 300),
+    sharedSeconds: secondsSetting('PUBLIC_CACHE_SECONDS', env.PUBLIC_CACHE_SECONDS, 60),
+    staleSeconds: secondsSetting('PUBLIC_STALE_SECONDS', env.PUBLIC_STALE_SECONDS, 300),
   }
 }
 
