@@ -52,13 +52,14 @@ export function CommentRow(props: Props) {
       aria-labelledby={`${anchor}-title`}
     >
       <div className="moderation__comment-header">
-        <input
-          type="checkbox"
-          className="moderation__check"
-          checked={selected}
-          onChange={props.onToggle}
-          aria-label={`Select comment #${comment.id} by ${comment.authorName}`}
-        />
+        <label className="moderation__check">
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={props.onToggle}
+            aria-label={`Select comment #${comment.id} by ${comment.authorName}`}
+          />
+        </label>
         <h3 id={`${anchor}-title`} className="moderation__author">
           {comment.authorName}
         </h3>
