@@ -36,5 +36,5 @@ export function excerptOf(text: string, max: number): string {
   if (flat.length <= max) return flat
   const cut = flat.slice(0, max)
   const space = cut.lastIndexOf(' ')
-  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`
+  return `${space > 0 ? cut.slice(0, space) : cut}…`
 }
