@@ -140,7 +140,9 @@ describe('the moderation queue at volume', () => {
   it('approves with the keyboard, not while typing, and undoes it', async () => {
     await open(`status=pending&post=${postIds[LINK_POST.slug]}&sort=oldest`)
     await moderator.getByLabel('Search comments').press('a')
+    await moderator.waitForTimeout(1000)
     expect(await rows(moderator).count()).toBe(2)
+    expect(await storedStatus('Link Farmer')).toBe('pending')
     await moderator.locator('h1').click()
     await moderator.keyboard.press('j')
     await moderator.keyboard.press('k')
@@ -190,6 +192,7 @@ describe('the moderation queue at volume', () => {
       const targets = moderator.locator(
         '.moderation__comment button, .moderation__check, .moderation__tab',
       )
+      expect(await targets.count()).toBeGreaterThan(10)
       const small: string[] = []
       for (const box of await targets.evaluateAll((els) =>
         els.map((el) => ({ text: el.textContent, h: el.getBoundingClientRect().height })),
