@@ -1,14 +1,17 @@
 import { createLocalReq } from 'payload'
 
+import { loadQueuePage } from '@/admin/ModerationView/loadModerationQueue'
 import { moderateMatching } from '@/comments/queue/moderateMatching'
-import { DEFAULT_QUEUE_FILTER } from '@/comments/queue/queueFilter'
+import { DEFAULT_QUEUE_FILTER, parseQueueFilter } from '@/comments/queue/queueFilter'
 import type { CommentStatus } from '@/comments/rules/statuses'
 import type { Comment, Post } from '@/payload-types'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { auditEntries } from '../helpers/auditTrail'
+import { insertComments, type Planned } from '../helpers/bulkComments'
 import { restAuth, type Caller } from '../helpers/callers'
 import { createComment, createPost, createStaff, unique, type Staff } from '../helpers/factories'
+import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
 import type { Refusal } from '../helpers/restBodies'
 import { storedDoc } from '../helpers/snapshot'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
@@ -179,5 +182,58 @@ describe('comments.moderate on all matching', () => {
     const editor = await moderate({ action: 'approve', matching: matchingPost }, 'editor')
     expect(editor.status).toBe(403)
     expect(await statuses([target])).toEqual(['pending'])
+  })
+})
+
+describe('the moderation queue page', () => {
+  async function measured(post: Post, query: Record<string, string>) {
+    const { filter } = parseQueueFilter({ post: String(post.id), ...query })
+    const counter = countDatabaseCalls(t.payload)
+    try {
+      const page = await loadQueuePage({ payload: t.payload, user: staff.moderator }, filter, 1)
+      return { page, queries: counter.calls(), documents: counter.documents() }
+    } finally {
+      counter.stop()
+    }
+  }
+
+  it('reads one page of the filter with the same queries for 30 comments as for 600', async () => {
+    const small = await createPost(t.payload)
+    const large = await createPost(t.payload)
+    const plan = (n: number): Planned[] =>
+      Array.from({ length: n }, (_, i) => (i % 3 === 2 ? { replyTo: i - 1 } : {}))
+    await insertComments(
+      t.payload,
+      small,
+      plan(30).map((p) => ({ ...p, status: 'pending' })),
+    )
+    await insertComments(
+      t.payload,
+      large,
+      plan(600).map((p) => ({ ...p, status: 'pending' })),
+    )
+    const forSmall = await measured(small, { size: '20' })
+    const forLarge = await measured(large, { size: '20' })
+    expect(forLarge.page.comments).toHaveLength(20)
+    expect(forLarge.page.totalDocs).toBe(600)
+    expect(forLarge.queries).toBe(forSmall.queries)
+    expect(forLarge.documents).toBeLessThanOrEqual(forSmall.documents)
+    const reply = forLarge.page.comments.find((c) => c.parent)!
+    expect(reply.parent!.body).toMatch(/^Comment \d+$/)
+  })
+
+  it('searches, sorts and pages as asked', async () => {
+    const post = await createPost(t.payload)
+    await insertComments(
+      t.payload,
+      post,
+      Array.from({ length: 60 }, () => ({ status: 'pending' })),
+    )
+    const oldest = await measured(post, { sort: 'oldest', size: '50' })
+    expect(oldest.page.comments).toHaveLength(50)
+    expect(oldest.page.comments[0].body).toBe('Comment 0')
+    expect(oldest.page.totalPages).toBe(2)
+    const found = await measured(post, { q: 'READER-42@' })
+    expect(found.page.comments.map((c) => c.authorName)).toEqual(['Reader 42'])
   })
 })
