@@ -14,6 +14,7 @@ const [BULK_POST, LINK_POST] = DEMO_POSTS.filter(
     !p.archived && p.commentStatus === 'open' && p.comments.every((c) => c.status !== 'pending'),
 )
 const BULK = 45
+const ANSWERED = LINK_POST.comments.find((c) => c.status === 'approved')!
 const LINK_FARM = 'I found a cheap casino at https://casino.example/win and www.spin.example today'
 
 let app: AppProcess
@@ -31,11 +32,17 @@ async function rest(path: string, init: { method?: string; json?: unknown } = {}
   return { status: res.status, body: await res.json() }
 }
 
-async function submit(post: number, authorName: string, authorEmail: string, body: string) {
+async function submit(
+  post: number,
+  authorName: string,
+  authorEmail: string,
+  body: string,
+  parent?: number,
+) {
   const res = await fetch(`${app.baseUrl}/api/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ post, authorName, authorEmail, body }),
+    body: JSON.stringify({ post, authorName, authorEmail, body, parent }),
   })
   expect(res.status).toBe(201)
 }
@@ -82,6 +89,15 @@ beforeAll(async () => {
   }
   await submit(postIds[LINK_POST.slug], 'Link Farmer', 'farmer@spam.example', LINK_FARM)
   await submit(postIds[LINK_POST.slug], 'Quiet Reader', 'quiet@example.org', 'When is it open?')
+  const answered = encodeURIComponent(ANSWERED.authorName)
+  const { body: parent } = await rest(`/comments?where[authorName][equals]=${answered}`)
+  await submit(
+    postIds[LINK_POST.slug],
+    'Replying Reader',
+    'reply@example.org',
+    'From May, I think.',
+    parent.docs[0].id,
+  )
   moderator = await signInToAdmin(browser, app.baseUrl, 'moderator@example.gov', PASSWORD)
 })
 afterAll(async () => {
@@ -96,12 +112,27 @@ describe('the moderation queue at volume', () => {
     expect(await farm.locator('.moderation__suspicious').innerText()).toBe(
       'Suspicious: 2 links, listed word',
     )
-    expect(await farm.locator('mark.moderation__mark--link').allInnerTexts()).toEqual([
-      'https://casino.example/win',
-      'www.spin.example',
-    ])
-    expect(await farm.locator('mark.moderation__mark--word').allInnerTexts()).toEqual(['casino'])
+    expect(
+      await farm.locator('.moderation__excerpt mark.moderation__mark--link').allInnerTexts(),
+    ).toEqual(['https://casino.example/win', 'www.spin.example'])
+    expect(
+      await farm.locator('.moderation__excerpt mark.moderation__mark--word').allInnerTexts(),
+    ).toEqual(['casino'])
     expect(await row(moderator, 'Quiet Reader').locator('.moderation__suspicious').count()).toBe(0)
+  })
+
+  it("shows the parent's text under a reply, and the whole text in place on Details", async () => {
+    const reply = row(moderator, 'Replying Reader')
+    const parent = await reply.locator('.moderation__parent').innerText()
+    expect(parent).toContain(`In reply to ${ANSWERED.authorName}: `)
+    expect(parent).toContain(ANSWERED.body.slice(0, 40))
+    const farm = row(moderator, 'Link Farmer')
+    expect(await farm.locator('.moderation__body').isVisible()).toBe(false)
+    await farm.getByRole('button', { name: 'Details' }).click()
+    expect(await farm.locator('.moderation__body').innerText()).toBe(LINK_FARM)
+    expect(await farm.locator('.moderation__facts').innerText()).toContain('farmer@spam.example')
+    await farm.getByRole('button', { name: 'Hide details' }).click()
+    expect(await farm.locator('.moderation__body').isVisible()).toBe(false)
   })
 
   it('confirms a bulk approve that includes suspicious comments, saying how many', async () => {
@@ -134,14 +165,14 @@ describe('the moderation queue at volume', () => {
     await moderator.getByRole('button', { name: 'Filter' }).click()
     await moderator.waitForURL(new RegExp(`post=${postIds[LINK_POST.slug]}`))
     const names = await rows(moderator).locator('h3').allInnerTexts()
-    expect(names.sort()).toEqual(['Link Farmer', 'Quiet Reader'])
+    expect(names.sort()).toEqual(['Link Farmer', 'Quiet Reader', 'Replying Reader'])
   })
 
   it('approves with the keyboard, not while typing, and undoes it', async () => {
     await open(`status=pending&post=${postIds[LINK_POST.slug]}&sort=oldest`)
     await moderator.getByLabel('Search comments').press('a')
     await moderator.waitForTimeout(1000)
-    expect(await rows(moderator).count()).toBe(2)
+    expect(await rows(moderator).count()).toBe(3)
     expect(await storedStatus('Link Farmer')).toBe('pending')
     await moderator.locator('h1').click()
     await moderator.keyboard.press('j')

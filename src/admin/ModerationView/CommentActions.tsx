@@ -18,7 +18,7 @@ type Props = {
   onReplying: (open: boolean) => void
   onAction: (action: ModerationAction, reason: string) => Promise<void>
   onReply: (text: string) => Promise<boolean>
-  /** The details shown when expanded, under the reason field. */
+  /** The details shown when expanded, above the reason field. */
   children: ReactNode
 }
 
@@ -68,22 +68,18 @@ export function CommentActions({ anchor, busy, comment, expanded, replying, ...p
         </Button>
       </div>
       <div id={`${anchor}-details`} className="moderation__details" hidden={!expanded}>
-        {expanded ? (
-          <>
-            <div className="moderation__reason">
-              <label htmlFor={`${anchor}-reason`}>Reason (optional)</label>
-              <input
-                id={`${anchor}-reason`}
-                className="moderation__reason-input"
-                type="text"
-                value={reason}
-                maxLength={500}
-                onChange={(event) => setReason(event.target.value)}
-              />
-            </div>
-            {props.children}
-          </>
-        ) : null}
+        {props.children}
+        <div className="moderation__reason">
+          <label htmlFor={`${anchor}-reason`}>Reason (optional)</label>
+          <input
+            id={`${anchor}-reason`}
+            className="moderation__reason-input"
+            type="text"
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
       </div>
       {canReply && replying ? (
         <ReplyForm

@@ -1,14 +1,21 @@
 import { commentPermalink } from '@/site/permalinks'
 
+import { HighlightedText } from './HighlightedText'
 import type { QueueComment } from './queueComment'
 
-type Props = { adminRoute: string; comment: QueueComment }
+type Props = { adminRoute: string; comment: QueueComment; words: string[] }
 
-/** What "Details" opens: the facts a moderator checks before deciding, and where to go next. */
-export function CommentDetails({ adminRoute, comment }: Props) {
+/**
+ * What "Details" opens: the whole text, the facts a moderator checks before deciding, and where
+ * to go next. In the page (hidden) from the start, so opening it is instant.
+ */
+export function CommentDetails({ adminRoute, comment, words }: Props) {
   const { post, parent } = comment
   return (
     <>
+      <div className="moderation__body">
+        <HighlightedText text={comment.body} words={words} />
+      </div>
       <dl className="moderation__facts">
         <dt>Email</dt>
         <dd>{comment.authorEmail ?? '—'}</dd>

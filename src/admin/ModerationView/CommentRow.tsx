@@ -73,11 +73,8 @@ export function CommentRow(props: Props) {
           </span>
         ) : null}
       </div>
-      <p className={`moderation__excerpt${expanded ? ' is-full' : ''}`}>
-        <HighlightedText
-          text={expanded ? comment.body : excerptOf(comment.body, EXCERPT)}
-          words={marked}
-        />
+      <p className="moderation__excerpt" hidden={expanded}>
+        <HighlightedText text={excerptOf(comment.body, EXCERPT)} words={marked} />
       </p>
       {parent ? (
         <p className="moderation__parent">
@@ -124,7 +121,7 @@ export function CommentRow(props: Props) {
         onAction={props.onAction}
         onReply={props.onReply}
       >
-        {expanded ? <CommentDetails adminRoute={props.adminRoute} comment={comment} /> : null}
+        <CommentDetails adminRoute={props.adminRoute} comment={comment} words={marked} />
       </CommentActions>
     </article>
   )
