@@ -14,7 +14,10 @@ const [BULK_POST, LINK_POST] = DEMO_POSTS.filter(
     !p.archived && p.commentStatus === 'open' && p.comments.every((c) => c.status !== 'pending'),
 )
 const BULK = 45
-const ANSWERED = LINK_POST.comments.find((c) => c.status === 'approved')!
+const ANSWERED = {
+  authorName: 'Parent Reader',
+  body: 'Is the ramp at Lock 14 open to boat trailers this spring, or only to cars?',
+}
 const LINK_FARM = 'I found a cheap casino at https://casino.example/win and www.spin.example today'
 
 let app: AppProcess
@@ -89,8 +92,14 @@ beforeAll(async () => {
   }
   await submit(postIds[LINK_POST.slug], 'Link Farmer', 'farmer@spam.example', LINK_FARM)
   await submit(postIds[LINK_POST.slug], 'Quiet Reader', 'quiet@example.org', 'When is it open?')
+  await submit(postIds[LINK_POST.slug], ANSWERED.authorName, 'parent@example.org', ANSWERED.body)
   const answered = encodeURIComponent(ANSWERED.authorName)
   const { body: parent } = await rest(`/comments?where[authorName][equals]=${answered}`)
+  const approved = await rest(`/comments/${parent.docs[0].id}`, {
+    method: 'PATCH',
+    json: { status: 'approved' },
+  })
+  expect(approved.status).toBe(200)
   await submit(
     postIds[LINK_POST.slug],
     'Replying Reader',
