@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { BulkConfirm, type PendingConfirmation } from './BulkConfirm'
+import type { MatchingCount } from './countMatching'
 import { ACTION_LABELS, actionsForTab, commentCount, type QueueTab } from './queueActions'
 
 type Id = number | string
@@ -21,7 +22,7 @@ type Props = {
   onSelectAll: (ids: Id[]) => void
   onSelectMatching: (all: boolean) => void
   /** The database's count of the filter now, for the confirmation. */
-  countMatching: () => Promise<{ matching: number; suspicious: number; before: string } | null>
+  countMatching: () => Promise<MatchingCount | { error: string }>
   onAction: (action: ModerationAction, reason: string) => Promise<void>
   onMatchingAction: (action: ModerationAction, reason: string, before: string) => Promise<void>
 }
@@ -35,6 +36,7 @@ export function BulkActions(props: Props) {
   const { tab, busy, selectedIds, pageIds, totalMatching, allMatching } = props
   const [reason, setReason] = useState('')
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null)
+  const [countError, setCountError] = useState('')
   const selectAll = useRef<HTMLInputElement>(null)
   const all = selectedIds.length === pageIds.length
   const some = selectedIds.length > 0 && !all
@@ -46,7 +48,12 @@ export function BulkActions(props: Props) {
   async function run(action: ModerationAction) {
     if (allMatching) {
       const counted = await props.countMatching()
-      if (counted) setConfirmation({ action, count: counted.matching, ...counted })
+      if ('error' in counted)
+        setCountError(`Could not count the matching comments: ${counted.error}`)
+      else {
+        setCountError('')
+        setConfirmation({ action, count: counted.matching, ...counted })
+      }
       return
     }
     if (action === 'approve' && props.suspiciousSelected > 0) {
@@ -138,6 +145,11 @@ export function BulkActions(props: Props) {
           </Button>
         ))}
       </div>
+      {countError ? (
+        <p role="alert" className="moderation__count-error">
+          {countError}
+        </p>
+      ) : null}
       {confirmation ? (
         <BulkConfirm
           confirmation={confirmation}

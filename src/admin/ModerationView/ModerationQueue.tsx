@@ -1,18 +1,19 @@
 'use client'
-import { Button } from '@payloadcms/ui'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 
-import { readApiResult } from '@/admin/readApiResult'
-import { queueParams, type QueueFilter } from '@/comments/queue/queueFilter'
+import type { QueueFilter } from '@/comments/queue/queueFilter'
 import type { ModerationAction } from '@/comments/rules/moderationActions'
 
 import { BulkActions } from './BulkActions'
 import { CommentRow } from './CommentRow'
+import { countMatching } from './countMatching'
 import { QUEUE_TABS, type QueueTab } from './queueActions'
 import type { QueueComment } from './queueComment'
+import { QueueMessages } from './QueueMessages'
 import { queueHref } from './queueLinks'
 import { useQueueShortcuts, type ShortcutKey } from './queueShortcuts'
 import { ShortcutHelp } from './ShortcutHelp'
+import { useCurrentRow } from './useCurrentRow'
 import { useQueueActions } from './useQueueActions'
 
 type Id = number | string
@@ -50,15 +51,14 @@ export function ModerationQueue(props: Props) {
   const actions = useQueueActions(apiRoute)
   const [selected, setSelected] = useState<Set<Id>>(new Set())
   const [allMatching, setAllMatching] = useState(false)
-  const [current, setCurrent] = useState(0)
   const [expanded, setExpanded] = useState<Set<Id>>(new Set())
   const [replying, setReplying] = useState<Id | null>(null)
   const [help, setHelp] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
-  const refocus = useRef(false)
+  const row = useCurrentRow(comments, heading)
+  const { at } = row
   const tabLabel = QUEUE_TABS.find((item) => item.value === tab)?.label ?? ''
   const visible = comments.filter((comment) => selected.has(comment.id))
-  const at = Math.min(current, Math.max(0, comments.length - 1))
 
   function toggle(id: Id, set: Set<Id>, update: (next: Set<Id>) => void) {
     const next = new Set(set)
@@ -73,27 +73,7 @@ export function ModerationQueue(props: Props) {
     // The acted-on comment usually leaves this tab: keep focus somewhere meaningful (the row
     // now in its place, once the refreshed page arrives).
     if (targets.length > 1) heading.current?.focus()
-    else refocus.current = true
-  }
-
-  useEffect(() => {
-    if (!refocus.current) return
-    refocus.current = false
-    focusRow(at)
-    // Only when a new page of comments arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [comments])
-
-  function focusRow(index: number) {
-    const comment = comments[Math.max(0, Math.min(index, comments.length - 1))]
-    if (comment) document.getElementById(`moderation-comment-${comment.id}`)?.focus()
-    else heading.current?.focus()
-  }
-
-  function move(by: number) {
-    const next = Math.max(0, Math.min(at + by, comments.length - 1))
-    setCurrent(next)
-    focusRow(next)
+    else row.refocusAfterRefresh()
   }
 
   useQueueShortcuts((key) => {
@@ -101,8 +81,8 @@ export function ModerationQueue(props: Props) {
     if (key === 'z') return void actions.undo()
     const comment = comments[at]
     if (!comment || actions.busy) return
-    if (key === 'j') return move(1)
-    if (key === 'k') return move(-1)
+    if (key === 'j') return row.move(1)
+    if (key === 'k') return row.move(-1)
     if (key === 'x') return toggle(comment.id, selected, setSelected)
     if (key === 'r' && (comment.status === 'pending' || comment.status === 'approved')) {
       return setReplying(comment.id)
@@ -110,18 +90,6 @@ export function ModerationQueue(props: Props) {
     const action = KEY_ACTIONS[key]
     if (action && comment.status !== ACTION_TARGET[action]) void act([comment], action, '')
   })
-
-  async function countMatching() {
-    const params = queueParams({ ...filter, before: null })
-    const response = await fetch(`${apiRoute}/comments/moderation-matching?${params}`, {
-      credentials: 'include',
-    }).catch(() => null)
-    if (!response) return null
-    const result = await readApiResult<{ matching: number; suspicious: number; before: string }>(
-      response,
-    )
-    return result.ok ? result.body : null
-  }
 
   async function actOnMatching(action: ModerationAction, reason: string, before: string) {
     const { status, q, post, blatant } = filter
@@ -140,31 +108,12 @@ export function ModerationQueue(props: Props) {
         </h2>
         <ShortcutHelp open={help} onToggle={() => setHelp(!help)} />
       </div>
-      <div className="moderation__announcement-row">
-        <div role="status" aria-live="polite" className="moderation__announcement">
-          {actions.announcement}
-        </div>
-        {actions.canUndo ? (
-          <Button
-            buttonStyle="secondary"
-            size="small"
-            margin={false}
-            disabled={actions.busy}
-            onClick={() => void actions.undo()}
-          >
-            Undo
-          </Button>
-        ) : null}
-      </div>
-      <div role="alert" className="moderation__errors">
-        {actions.errors.length ? (
-          <ul>
-            {actions.errors.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <QueueMessages
+        announcement={actions.announcement}
+        errors={actions.errors}
+        busy={actions.busy}
+        onUndo={actions.canUndo ? () => void actions.undo() : null}
+      />
       {comments.length === 0 ? (
         <p className="moderation__empty">
           {props.emptyPageHref ? (
@@ -190,7 +139,7 @@ export function ModerationQueue(props: Props) {
             allMatching={allMatching}
             onSelectAll={(ids) => setSelected(new Set(ids))}
             onSelectMatching={setAllMatching}
-            countMatching={countMatching}
+            countMatching={() => countMatching(apiRoute, filter)}
             onAction={(action, reason) => act(visible, action, reason)}
             onMatchingAction={actOnMatching}
           />
@@ -217,7 +166,7 @@ export function ModerationQueue(props: Props) {
                   }}
                   onExpand={() => toggle(comment.id, expanded, setExpanded)}
                   onReplying={(open) => setReplying(open ? comment.id : null)}
-                  onFocus={() => setCurrent(index)}
+                  onFocus={() => row.setCurrent(index)}
                   onAction={(action, reason) => act([comment], action, reason)}
                   onReply={(text) => actions.reply(comment, text)}
                 />
