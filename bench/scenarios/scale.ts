@@ -106,6 +106,11 @@ export async function scaleBenchmark(
       headers: moderator,
     },
     {
+      name: 'moderation queue: "all matching" count, Pending (suspicious too)',
+      path: '/api/comments/moderation-matching?status=pending',
+      headers: moderator,
+    },
+    {
       name: 'moderation counts (badges)',
       path: '/api/comments/moderation-counts',
       headers: moderator,

@@ -12,6 +12,7 @@ import { invalidateComments, invalidateDeletedComment } from '@/runtime/invalida
 import { readApprovedOrModerator } from './access/readApprovedOrModerator'
 import { moderateComments } from './endpoints/moderateComments'
 import { moderationCounts } from './endpoints/moderationCounts'
+import { moderationMatching } from './endpoints/moderationMatching'
 import { replyToComment } from './endpoints/replyToComment'
 import { exportComments } from './endpoints/exportComments'
 import { postComment } from './endpoints/postComment'
@@ -69,7 +70,14 @@ export const Comments: CollectionConfig = {
     { fields: ['authorEmail', 'status'] },
   ],
   // Our POST / replaces Payload's create route: same rules, the documented error shape.
-  endpoints: [postComment, moderateComments, moderationCounts, exportComments, replyToComment],
+  endpoints: [
+    postComment,
+    moderateComments,
+    moderationCounts,
+    moderationMatching,
+    exportComments,
+    replyToComment,
+  ],
   // A new comment: decideNewComment (GraphQL, Local API; the pipeline has decided its own),
   // then recordNewComment. A change: trackStatusChange, decideAkismetReport, auditStatusChange,
   // queueAkismetReport. The order within each list matters only where a comment says so.

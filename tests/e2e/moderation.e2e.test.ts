@@ -116,6 +116,7 @@ describe('moderation view', () => {
   it('marks an approved comment as spam from the Approved tab, with a reason', async () => {
     await queue('approved')
     const item = card(moderator, FIRST_PENDING.authorName)
+    await item.getByRole('button', { name: 'Details' }).click()
     await item.getByLabel('Reason (optional)').fill('Link farm, reported by a reader')
     await item.getByRole('button', { name: 'Spam', exact: true }).click()
     await announcement(moderator, '1 comment marked as spam.')

@@ -1,6 +1,6 @@
 'use client'
 import { Button } from '@payloadcms/ui'
-import { useId, useState } from 'react'
+import { useState, type ReactNode } from 'react'
 
 import type { ModerationAction } from '@/comments/rules/moderationActions'
 
@@ -9,33 +9,30 @@ import type { QueueComment } from './queueComment'
 import { ReplyForm } from './ReplyForm'
 
 type Props = {
+  anchor: string
   busy: boolean
   comment: QueueComment
+  expanded: boolean
+  replying: boolean
+  onExpand: () => void
+  onReplying: (open: boolean) => void
   onAction: (action: ModerationAction, reason: string) => Promise<void>
   onReply: (text: string) => Promise<boolean>
+  /** The details shown when expanded, above the reason field. */
+  children: ReactNode
 }
 
-/** The actions that apply to one comment's status, an optional reason, and a reply form. */
-export function CommentActions({ busy, comment, onAction, onReply }: Props) {
+/**
+ * The actions that apply to one comment's status, Reply, and Details: the full text, the facts
+ * and an optional reason for the next action, opened in place.
+ */
+export function CommentActions({ anchor, busy, comment, expanded, replying, ...props }: Props) {
   const [reason, setReason] = useState('')
-  const [replying, setReplying] = useState(false)
-  const id = useId()
   const canReply = comment.status === 'pending' || comment.status === 'approved'
   const who = `comment #${comment.id} by ${comment.authorName}`
   return (
     <div className="moderation__actions">
       <div className="moderation__action-row" role="group" aria-label={`Actions on ${who}`}>
-        <label className="moderation__reason" htmlFor={`${id}-reason`}>
-          <span>Reason (optional)</span>
-        </label>
-        <input
-          id={`${id}-reason`}
-          className="moderation__reason-input"
-          type="text"
-          value={reason}
-          maxLength={500}
-          onChange={(event) => setReason(event.target.value)}
-        />
         {ACTIONS_BY_STATUS[comment.status].map((action) => (
           <Button
             key={action}
@@ -43,7 +40,7 @@ export function CommentActions({ busy, comment, onAction, onReply }: Props) {
             size="small"
             margin={false}
             disabled={busy}
-            onClick={() => void onAction(action, reason)}
+            onClick={() => void props.onAction(action, reason)}
           >
             {ACTION_LABELS[action]}
           </Button>
@@ -54,22 +51,45 @@ export function CommentActions({ busy, comment, onAction, onReply }: Props) {
             size="small"
             margin={false}
             disabled={busy}
-            extraButtonProps={{ 'aria-expanded': replying, 'aria-controls': `${id}-reply` }}
-            onClick={() => setReplying(!replying)}
+            extraButtonProps={{ 'aria-expanded': replying, 'aria-controls': `${anchor}-reply` }}
+            onClick={() => props.onReplying(!replying)}
           >
             Reply
           </Button>
         ) : null}
+        <Button
+          buttonStyle="subtle"
+          size="small"
+          margin={false}
+          extraButtonProps={{ 'aria-expanded': expanded, 'aria-controls': `${anchor}-details` }}
+          onClick={props.onExpand}
+        >
+          {expanded ? 'Hide details' : 'Details'}
+        </Button>
+      </div>
+      <div id={`${anchor}-details`} className="moderation__details" hidden={!expanded}>
+        {props.children}
+        <div className="moderation__reason">
+          <label htmlFor={`${anchor}-reason`}>Reason (optional)</label>
+          <input
+            id={`${anchor}-reason`}
+            className="moderation__reason-input"
+            type="text"
+            value={reason}
+            maxLength={500}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        </div>
       </div>
       {canReply && replying ? (
         <ReplyForm
-          id={`${id}-reply`}
+          id={`${anchor}-reply`}
           who={who}
           busy={busy}
           approvesFirst={comment.status === 'pending'}
           onReply={async (text) => {
-            const posted = await onReply(text)
-            if (posted) setReplying(false)
+            const posted = await props.onReply(text)
+            if (posted) props.onReplying(false)
             return posted
           }}
         />

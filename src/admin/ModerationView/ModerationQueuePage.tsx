@@ -2,38 +2,82 @@ import type { PayloadRequest } from 'payload'
 
 import { mayExportComments } from '@/admin/staffAbilities'
 import { countComments } from '@/comments/queries/countComments'
+import { parseQueueFilter, type QueueFilter } from '@/comments/queue/queueFilter'
+import { BLATANT } from '@/comments/queue/queueWhere'
+import { wordList } from '@/comments/rules/moderationRules'
 import { pageNumber } from '@/lib/pageNumber'
 
 import { ExportForm } from './ExportForm'
-import { BLATANT, loadQueuePage } from './loadModerationQueue'
+import { loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
-import { QUEUE_TABS, type QueueTab } from './queueActions'
 import { queueHref } from './queueLinks'
+import { QueueFilters } from './QueueFilters'
 import { QueuePager } from './QueuePager'
 import { QueueTabs } from './QueueTabs'
 
-const EXPORT_POST_CHOICES = 200
+/** The posts offered in the filter and export forms: the most recent ones. */
+const POST_CHOICES = 200
+/** Listed words marked in the text: the settings' first ones (the lists are short in practice). */
+const MARKED_WORDS = 50
 
 type Props = {
   req: PayloadRequest
   searchParams: { [key: string]: string | string[] | undefined }
 }
 
-function tabOf(value: string | string[] | undefined): QueueTab {
-  return QUEUE_TABS.find((tab) => tab.value === value)?.value ?? 'pending'
+async function postChoices({ payload, user }: PayloadRequest, filter: QueueFilter) {
+  const { docs } = await payload.find({
+    collection: 'posts',
+    // Any post can still be filtered on by id in the address, or from a comment's post link.
+    sort: '-publishedAt',
+    limit: POST_CHOICES,
+    pagination: false,
+    depth: 0,
+    select: { title: true },
+    overrideAccess: false,
+    user,
+  })
+  const posts = docs.map(({ id, title }) => ({ id, title }))
+  if (filter.post && !posts.some((post) => String(post.id) === filter.post)) {
+    const chosen = await payload
+      .findByID({
+        collection: 'posts',
+        id: filter.post,
+        depth: 0,
+        select: { title: true },
+        overrideAccess: false,
+        user,
+        disableErrors: true,
+      })
+      .catch(() => null)
+    if (chosen) posts.push({ id: chosen.id, title: chosen.title })
+  }
+  return posts.sort((a, b) => a.title.localeCompare(b.title))
 }
 
-/** The data side of the queue: counts, one page of one tab, and the export form for admins. */
+async function listedWords({ payload }: PayloadRequest): Promise<string[]> {
+  const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0 })
+  return [...wordList(settings.moderationWords), ...wordList(settings.disallowedWords)].slice(
+    0,
+    MARKED_WORDS,
+  )
+}
+
+/**
+ * The data side of the queue, read from the address: counts per status (one grouped query),
+ * one page of the filter, the posts to filter on, and the export form for admins. A bad
+ * parameter is named and its default used.
+ */
 export async function ModerationQueuePage({ req, searchParams }: Props) {
   const { payload, user } = req
   const { admin: adminRoute, api: apiRoute } = payload.config.routes
-  const tab = tabOf(searchParams.status)
+  const { filter: parsed, errors } = parseQueueFilter(searchParams)
+  const filter = { ...parsed, before: null }
   const page = pageNumber(searchParams.page) ?? 1
-  const blatant = tab === 'spam' && searchParams.blatant === '1'
-  const [counts, queue, blatantCount] = await Promise.all([
+  const [counts, queue, blatantCount, posts, words] = await Promise.all([
     countComments(payload, user),
-    loadQueuePage({ payload, user }, tab, page, blatant),
-    tab === 'spam'
+    loadQueuePage({ payload, user }, filter, page),
+    filter.status === 'spam'
       ? payload
           .count({
             collection: 'comments',
@@ -43,51 +87,50 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
           })
           .then((result) => result.totalDocs)
       : Promise.resolve(0),
+    postChoices(req, filter),
+    listedWords(req),
   ])
-  const posts = mayExportComments(user)
-    ? await payload.find({
-        collection: 'posts',
-        // The export form's choice of post: the most recent ones (an export of any post can
-        // still be asked for by id in the address).
-        sort: '-publishedAt',
-        limit: EXPORT_POST_CHOICES,
-        pagination: false,
-        depth: 0,
-        select: { title: true },
-        overrideAccess: false,
-        user,
-      })
-    : null
+  const { blatant } = filter
   return (
     <>
-      <QueueTabs adminRoute={adminRoute} counts={counts} current={tab} />
+      <QueueTabs adminRoute={adminRoute} counts={counts} filter={filter} />
+      {errors.length ? (
+        <div role="alert" className="moderation__errors">
+          <ul>
+            {errors.map((error) => (
+              <li key={error.path}>{`Ignored: ${error.message}.`}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <QueueFilters adminRoute={adminRoute} filter={filter} posts={posts} />
       {blatantCount > 0 ? (
         <p className="moderation__blatant">
           {blatant
             ? `Showing the ${blatantCount} blatant spam comments Akismet said to discard. `
             : `${blatantCount} blatant spam comments (Akismet said to discard them) are not listed; they are kept until the retention purge. `}
-          <a href={`${queueHref(adminRoute, 'spam')}${blatant ? '' : '&blatant=1'}`}>
+          <a href={queueHref(adminRoute, { ...filter, blatant: !blatant })}>
             {blatant ? 'Show the other spam' : 'Show them'}
           </a>
         </p>
       ) : null}
       <ModerationQueue
-        key={`${tab}-${page}-${blatant}`}
+        key={queueHref(adminRoute, filter, page)}
         adminRoute={adminRoute}
         apiRoute={apiRoute}
         comments={queue.comments}
-        tab={tab}
-        emptyPageHref={page > queue.totalPages ? queueHref(adminRoute, tab) : null}
+        filter={filter}
+        totalDocs={queue.totalDocs}
+        words={words}
+        emptyPageHref={page > queue.totalPages ? queueHref(adminRoute, filter) : null}
       />
-      <QueuePager adminRoute={adminRoute} tab={tab} page={page} totalPages={queue.totalPages} />
-      {posts ? (
-        <ExportForm
-          apiRoute={apiRoute}
-          posts={posts.docs
-            .map(({ id, title }) => ({ id, title }))
-            .sort((a, b) => a.title.localeCompare(b.title))}
-        />
-      ) : null}
+      <QueuePager
+        adminRoute={adminRoute}
+        filter={filter}
+        page={page}
+        totalPages={queue.totalPages}
+      />
+      {mayExportComments(user) ? <ExportForm apiRoute={apiRoute} posts={posts} /> : null}
     </>
   )
 }

@@ -1,15 +1,16 @@
-import type { QueueTab } from './queueActions'
+import type { QueueFilter } from '@/comments/queue/queueFilter'
+
 import { queueHref } from './queueLinks'
 
-type Props = { adminRoute: string; tab: QueueTab; page: number; totalPages: number }
+type Props = { adminRoute: string; filter: QueueFilter; page: number; totalPages: number }
 
-/** Previous and next page links; nothing when everything fits on one page. */
-export function QueuePager({ adminRoute, tab, page, totalPages }: Props) {
+/** Previous and next page links, keeping the filter; nothing when everything fits on one page. */
+export function QueuePager({ adminRoute, filter, page, totalPages }: Props) {
   if (totalPages <= 1 && page === 1) return null
   return (
     <nav aria-label="Comment pages" className="moderation__pager">
       {page > 1 ? (
-        <a href={queueHref(adminRoute, tab, Math.min(page - 1, totalPages))} rel="prev">
+        <a href={queueHref(adminRoute, filter, Math.min(page - 1, totalPages))} rel="prev">
           Previous page
         </a>
       ) : null}
@@ -17,7 +18,7 @@ export function QueuePager({ adminRoute, tab, page, totalPages }: Props) {
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <a href={queueHref(adminRoute, tab, page + 1)} rel="next">
+        <a href={queueHref(adminRoute, filter, page + 1)} rel="next">
           Next page
         </a>
       ) : null}

@@ -1,6 +1,6 @@
 'use client'
 import { Button } from '@payloadcms/ui'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 type Props = {
   id: string
@@ -13,6 +13,9 @@ type Props = {
 /** A staff reply, published at once under the signed-in account's name. */
 export function ReplyForm({ id, who, busy, approvesFirst, onReply }: Props) {
   const [text, setText] = useState('')
+  const field = useRef<HTMLTextAreaElement>(null)
+  // Opened by its button or the "r" shortcut: either way the next thing to do is to type.
+  useEffect(() => field.current?.focus(), [])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -23,6 +26,7 @@ export function ReplyForm({ id, who, busy, approvesFirst, onReply }: Props) {
     <form id={id} className="moderation__reply" onSubmit={(event) => void submit(event)}>
       <label htmlFor={`${id}-text`}>Reply to {who}</label>
       <textarea
+        ref={field}
         id={`${id}-text`}
         value={text}
         rows={4}

@@ -1,7 +1,8 @@
 import { MODERATION_ACTIONS, type ModerationAction } from '@/comments/rules/moderationActions'
+import type { QueueTab } from '@/comments/queue/queueFilter'
 import type { CommentStatus } from '@/comments/rules/statuses'
 
-export type QueueTab = CommentStatus | 'all'
+export type { QueueTab }
 
 export const QUEUE_TABS: { value: QueueTab; label: string }[] = [
   { value: 'pending', label: 'Pending' },
@@ -56,4 +57,35 @@ export const STATUS_LABELS: Record<CommentStatus, string> = {
   approved: 'Approved',
   spam: 'Spam',
   trash: 'Trash',
+}
+
+/**
+ * The action that puts a comment back to the status it had before `action`: "Not spam" and
+ * "Restore" return it to the status recorded before, the others name it. Null when it did not
+ * change.
+ */
+export function undoActionFor(
+  action: ModerationAction,
+  from: CommentStatus,
+): ModerationAction | null {
+  switch (action) {
+    case 'approve':
+      return from === 'approved'
+        ? null
+        : from === 'pending'
+          ? 'unapprove'
+          : from === 'spam'
+            ? 'spam'
+            : 'trash'
+    case 'unapprove':
+      return 'approve'
+    case 'spam':
+      return from === 'spam' ? null : 'not-spam'
+    case 'not-spam':
+      return 'spam'
+    case 'trash':
+      return from === 'trash' ? null : 'restore'
+    case 'restore':
+      return 'trash'
+  }
 }

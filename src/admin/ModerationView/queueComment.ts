@@ -14,6 +14,10 @@ export type QueueComment = {
   /** The date as staff read it, formatted on the server so both renders agree. */
   createdAtLabel: string
   spamVerdict: string | null
+  /** Why it is suspicious ("2 links", "listed word", "Akismet: spam"); empty when it is not. */
+  suspicions: string[]
+  /** The listed word a moderation rule matched (from its reason), to highlight. */
+  matchedWord: string | null
   post: { id: number | string; title: string; slug: string | null } | null
-  parent: { id: number | string; authorName: string | null } | null
+  parent: { id: number | string; authorName: string | null; body: string | null } | null
 }
