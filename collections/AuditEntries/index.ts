@@ -7,6 +7,9 @@ import { refuseAuditDeletion, refuseAuditEdits } from './hooks/keepAuditEntriesI
 
 const nobody = () => false
 
+/** An empty from, to or reason reads "—" in the list, not Payload's "<No From>". */
+const EMPTY_AS_DASH = '/admin/cells/EmptyAsDashCell#EmptyAsDashCell'
+
 /**
  * The record of every moderation action: comment status changes, deletions and purges, threads
  * opened and closed, settings changed. Written only by server code through recordAudit(); no API
@@ -71,9 +74,9 @@ export const AuditEntries: CollectionConfig = {
     { name: 'targetLabel', type: 'text' },
     { name: 'comment', type: 'relationship', relationTo: 'comments', index: true },
     { name: 'post', type: 'relationship', relationTo: 'posts', index: true },
-    { name: 'from', type: 'text' },
-    { name: 'to', type: 'text' },
-    { name: 'reason', type: 'text' },
+    { name: 'from', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
+    { name: 'to', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
+    { name: 'reason', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
     { name: 'details', type: 'json' },
   ],
   timestamps: true,

@@ -72,7 +72,8 @@ export const Posts: CollectionConfig = {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,
   },
-  defaultSort: '-publishedAt',
+  // Last edited first: sorting by publication date put every draft (no date yet) at the end.
+  defaultSort: '-updatedAt',
   endpoints: [setThreadStatusBulk, setThreadStatus, importWxrUpload, importWxrRun],
   hooks: {
     beforeOperation: [rejectUnpublishingByAuthors],
@@ -114,6 +115,12 @@ export const Posts: CollectionConfig = {
               defaultValue: false,
               index: true,
               admin: {
+                components: {
+                  Cell: {
+                    path: '/admin/cells/BooleanWordCell#BooleanWordCell',
+                    clientProps: { yes: 'Archived' },
+                  },
+                },
                 description:
                   'An archived post stays online under a banner saying it is archived and no longer updated. Archiving closes its comments.',
               },
