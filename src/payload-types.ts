@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     categories: Category;
     comments: Comment;
+    'commenter-blocks': CommenterBlock;
     'audit-entries': AuditEntry;
     media: Media;
     users: User;
@@ -90,6 +91,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    'commenter-blocks': CommenterBlocksSelect<false> | CommenterBlocksSelect<true>;
     'audit-entries': AuditEntriesSelect<false> | AuditEntriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -392,7 +394,12 @@ export interface AuditEntry {
     | 'thread-close'
     | 'thread-open'
     | 'settings-change'
-    | 'import';
+    | 'import'
+    | 'commenter-block'
+    | 'commenter-block-lift'
+    | 'commenter-block-change'
+    | 'post-submit'
+    | 'post-publish';
   summary: string;
   actorType: 'user' | 'system';
   actor?: (number | null) | User;
@@ -400,7 +407,7 @@ export interface AuditEntry {
    * The user's email at the time, or system and the rule that acted.
    */
   actorName: string;
-  targetType: 'comment' | 'post' | 'settings' | 'import';
+  targetType: 'comment' | 'post' | 'settings' | 'import' | 'commenter-block';
   targetId?: string | null;
   targetLabel?: string | null;
   comment?: (number | null) | Comment;
@@ -417,6 +424,38 @@ export interface AuditEntry {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * New comments from a blocked email address, IP address or address range go straight to the trash with the block’s reason. Lift a block to end it; blocks are never deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commenter-blocks".
+ */
+export interface CommenterBlock {
+  id: number;
+  kind: 'email' | 'ip' | 'range';
+  /**
+   * An email address, an IP address, or a range written as CIDR (203.0.113.0/24, 2001:db8::/48). Cannot be changed: lift the block and add another.
+   */
+  value: string;
+  /**
+   * Stored with each comment the block sends to the trash.
+   */
+  reason: string;
+  /**
+   * Leave empty to block until lifted.
+   */
+  until?: string | null;
+  /**
+   * Ends the block. A lifted block cannot be reinstated: add a new one.
+   */
+  lifted?: boolean | null;
+  createdBy?: (number | null) | User;
+  liftedAt?: string | null;
+  liftedBy?: (number | null) | User;
+  fromComment?: (number | null) | Comment;
   updatedAt: string;
   createdAt: string;
 }
@@ -570,6 +609,10 @@ export interface PayloadLockedDocument {
         value: number | Comment;
       } | null)
     | ({
+        relationTo: 'commenter-blocks';
+        value: number | CommenterBlock;
+      } | null)
+    | ({
         relationTo: 'audit-entries';
         value: number | AuditEntry;
       } | null)
@@ -707,6 +750,23 @@ export interface CommentsSelect<T extends boolean = true> {
       };
   importedFrom?: T;
   history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commenter-blocks_select".
+ */
+export interface CommenterBlocksSelect<T extends boolean = true> {
+  kind?: T;
+  value?: T;
+  reason?: T;
+  until?: T;
+  lifted?: T;
+  createdBy?: T;
+  liftedAt?: T;
+  liftedBy?: T;
+  fromComment?: T;
   updatedAt?: T;
   createdAt?: T;
 }

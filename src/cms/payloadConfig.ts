@@ -24,6 +24,7 @@ import sharp from 'sharp'
 import { AuditEntries } from '@collections/AuditEntries'
 import { Authors } from '@collections/Authors'
 import { Categories } from '@collections/Categories'
+import { CommenterBlocks } from '@collections/CommenterBlocks'
 import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Posts } from '@collections/Posts'
@@ -107,6 +108,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       Authors,
       Categories,
       Comments,
+      CommenterBlocks,
       AuditEntries,
       withUploadDir(Media, config.mediaDir),
       withSessionCookie(Users, config.serverUrl.startsWith('https:')),

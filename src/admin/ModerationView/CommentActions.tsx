@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 
 import type { ModerationAction } from '@/comments/rules/moderationActions'
 
+import { BlockCommenter } from './BlockCommenter'
 import { ACTION_LABELS, ACTIONS_BY_STATUS } from './queueActions'
 import type { QueueComment } from './queueComment'
 import { ReplyForm } from './ReplyForm'
@@ -61,6 +62,7 @@ export function CommentActions({ busy, comment, onAction, onReply }: Props) {
           </Button>
         ) : null}
       </div>
+      <BlockCommenter commentId={comment.id} who={who} />
       {canReply && replying ? (
         <ReplyForm
           id={`${id}-reply`}
