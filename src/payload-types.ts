@@ -121,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       notifyModerators: TaskNotifyModerators;
+      notifyEditors: TaskNotifyEditors;
       purgeExpiredComments: TaskPurgeExpiredComments;
       recheckSpam: TaskRecheckSpam;
       reportToAkismet: TaskReportToAkismet;
@@ -201,6 +202,9 @@ export interface Post {
   authors: (number | Author)[];
   categories?: (number | Category)[] | null;
   createdBy?: (number | null) | User;
+  reviewStatus?: ('none' | 'submitted') | null;
+  submittedForReviewAt?: string | null;
+  submittedForReviewBy?: (number | null) | User;
   importedFrom?: string | null;
   legacyPath?: string | null;
   legacyPostId?: number | null;
@@ -531,6 +535,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'notifyModerators'
+          | 'notifyEditors'
           | 'purgeExpiredComments'
           | 'recheckSpam'
           | 'reportToAkismet'
@@ -568,7 +573,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'recheckSpam' | 'reportToAkismet' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'notifyModerators'
+        | 'notifyEditors'
+        | 'purgeExpiredComments'
+        | 'recheckSpam'
+        | 'reportToAkismet'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -686,6 +699,9 @@ export interface PostsSelect<T extends boolean = true> {
   authors?: T;
   categories?: T;
   createdBy?: T;
+  reviewStatus?: T;
+  submittedForReviewAt?: T;
+  submittedForReviewBy?: T;
   importedFrom?: T;
   legacyPath?: T;
   legacyPostId?: T;
@@ -1049,6 +1065,19 @@ export interface CollectionsWidget {
 export interface TaskNotifyModerators {
   input: {
     comment: string;
+  };
+  output: {
+    sentTo?: number | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyEditors".
+ */
+export interface TaskNotifyEditors {
+  input: {
+    post: string;
   };
   output: {
     sentTo?: number | null;

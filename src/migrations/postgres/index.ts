@@ -8,6 +8,7 @@ import * as migration_20261130_200729_comment_submission_indexes from './2026113
 import * as migration_20261130_223840_drop_account_lockout from './20261130_223840_drop_account_lockout';
 import * as migration_20261201_031938_wordpress_import from './20261201_031938_wordpress_import';
 import * as migration_20261201_054900_commenter_blocks from './20261201_054900_commenter_blocks';
+import * as migration_20261201_060209_review_workflow from './20261201_060209_review_workflow';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_054900_commenter_blocks.up,
     down: migration_20261201_054900_commenter_blocks.down,
-    name: '20261201_054900_commenter_blocks'
+    name: '20261201_054900_commenter_blocks',
+  },
+  {
+    up: migration_20261201_060209_review_workflow.up,
+    down: migration_20261201_060209_review_workflow.down,
+    name: '20261201_060209_review_workflow'
   },
 ];
