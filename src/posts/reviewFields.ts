@@ -27,7 +27,16 @@ export const reviewFields: Field[] = [
       { label: 'Waiting for review', value: 'submitted' },
     ],
     ...serverSet,
-    admin: { position: 'sidebar', readOnly: true },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      components: {
+        Cell: {
+          path: '/admin/cells/ValueWordCell#ValueWordCell',
+          clientProps: { words: { submitted: 'Waiting for review' } },
+        },
+      },
+    },
   },
   {
     name: 'submittedForReviewAt',

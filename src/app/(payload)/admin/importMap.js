@@ -16,6 +16,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BooleanWordCell as BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970 } from '../../../admin/cells/BooleanWordCell'
+import { ValueWordCell as ValueWordCell_96e2fd7210ebceafe355061ceafa5018 } from '../../../admin/cells/ValueWordCell'
 import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } from '../../../admin/BulkThreadMenu/BulkThreadMenu'
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
 import { PublishOrSubmitButton as PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a } from '../../../admin/ReviewButton/PublishOrSubmitButton'
@@ -48,6 +49,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/cells/BooleanWordCell#BooleanWordCell": BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970,
+  "/admin/cells/ValueWordCell#ValueWordCell": ValueWordCell_96e2fd7210ebceafe355061ceafa5018,
   "/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu": BulkThreadMenu_8363b570706c3e0df63f7b04742d534e,
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
   "/admin/ReviewButton/PublishOrSubmitButton#PublishOrSubmitButton": PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a,
