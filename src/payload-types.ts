@@ -457,8 +457,10 @@ export interface CommenterBlock {
    */
   lifted?: boolean | null;
   createdBy?: (number | null) | User;
+  blockedByName?: string | null;
   liftedAt?: string | null;
   liftedBy?: (number | null) | User;
+  liftedByName?: string | null;
   fromComment?: (number | null) | Comment;
   updatedAt: string;
   createdAt: string;
@@ -780,8 +782,10 @@ export interface CommenterBlocksSelect<T extends boolean = true> {
   until?: T;
   lifted?: T;
   createdBy?: T;
+  blockedByName?: T;
   liftedAt?: T;
   liftedBy?: T;
+  liftedByName?: T;
   fromComment?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -26,7 +26,7 @@ export const CommenterBlocks: CollectionConfig = {
   labels: { singular: 'Commenter block', plural: 'Blocked commenters' },
   admin: {
     useAsTitle: 'value',
-    defaultColumns: ['value', 'kind', 'reason', 'createdBy', 'createdAt', 'until', 'lifted'],
+    defaultColumns: ['value', 'kind', 'reason', 'blockedByName', 'createdAt', 'until', 'lifted'],
     group: 'Discussion',
     listSearchableFields: ['value', 'reason'],
     description:
@@ -98,9 +98,18 @@ export const CommenterBlocks: CollectionConfig = {
     },
     {
       name: 'createdBy',
-      label: 'Blocked by',
+      label: 'Blocked by (account)',
       type: 'relationship',
       relationTo: 'users',
+      ...serverSet,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      // Staff accounts are readable by admins only: the list shows moderators who blocked by the
+      // email they had at the time, as the audit trail does.
+      name: 'blockedByName',
+      label: 'Blocked by',
+      type: 'text',
       ...serverSet,
       admin: { position: 'sidebar', readOnly: true },
     },
@@ -114,6 +123,13 @@ export const CommenterBlocks: CollectionConfig = {
       name: 'liftedBy',
       type: 'relationship',
       relationTo: 'users',
+      ...serverSet,
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.lifted) },
+    },
+    {
+      name: 'liftedByName',
+      label: 'Lifted by',
+      type: 'text',
       ...serverSet,
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.lifted) },
     },

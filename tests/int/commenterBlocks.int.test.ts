@@ -148,7 +148,11 @@ describe('commenter-blocks.submission', () => {
       },
     )
     expect(lifted.status).toBe(200)
-    expect(lifted.body.doc).toMatchObject({ lifted: true, liftedBy: staff.admin.id })
+    expect(lifted.body.doc).toMatchObject({
+      lifted: true,
+      liftedBy: staff.admin.id,
+      liftedByName: staff.admin.email,
+    })
     expect(lifted.body.doc.liftedAt).toEqual(expect.any(String))
 
     const res = await submit({ ip })
@@ -205,7 +209,11 @@ describe('commenter-blocks.manage', () => {
       until,
     })
     expect(res.status).toBe(201)
-    expect(res.body.doc).toMatchObject({ createdBy: staff.moderator.id, lifted: false })
+    expect(res.body.doc).toMatchObject({
+      createdBy: staff.moderator.id,
+      blockedByName: staff.moderator.email,
+      lifted: false,
+    })
     const [entry] = await auditEntries(t.payload, {
       action: { equals: 'commenter-block' },
       targetId: { equals: String(res.body.doc.id) },

@@ -1,7 +1,14 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { RequestRefused } from '@/api/requestRefused'
+import { actorOf } from '@/audit/recordAudit'
 import type { CommenterBlock } from '@/payload-types'
+
+/** Who acted, as the audit trail names them: the staff member's email, or the system. */
+function actorName(req: Parameters<typeof actorOf>[0]): string {
+  const actor = actorOf(req)
+  return 'user' in actor ? actor.user.email : `system: ${actor.system}`
+}
 
 /**
  * Who blocked (on create), and who lifted and when (when `lifted` turns on). A lifted block stays
@@ -15,6 +22,7 @@ export const stampBlock: CollectionBeforeChangeHook<CommenterBlock> = ({
 }) => {
   if (operation === 'create') {
     if (req.user && !data.createdBy) data.createdBy = req.user.id
+    data.blockedByName = actorName(req)
     data.lifted = false
     data.liftedAt = null
     data.liftedBy = null
@@ -27,6 +35,7 @@ export const stampBlock: CollectionBeforeChangeHook<CommenterBlock> = ({
   if (!wasLifted && data.lifted === true) {
     data.liftedAt = new Date().toISOString()
     data.liftedBy = req.user?.id ?? null
+    data.liftedByName = actorName(req)
   }
   return data
 }

@@ -9,6 +9,7 @@ import * as migration_20261130_223800_drop_account_lockout from './20261130_2238
 import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
 import * as migration_20261201_054846_commenter_blocks from './20261201_054846_commenter_blocks';
 import * as migration_20261201_060147_review_workflow from './20261201_060147_review_workflow';
+import * as migration_20261201_061544_commenter_block_names from './20261201_061544_commenter_block_names';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_060147_review_workflow.up,
     down: migration_20261201_060147_review_workflow.down,
-    name: '20261201_060147_review_workflow'
+    name: '20261201_060147_review_workflow',
+  },
+  {
+    up: migration_20261201_061544_commenter_block_names.up,
+    down: migration_20261201_061544_commenter_block_names.down,
+    name: '20261201_061544_commenter_block_names'
   },
 ];
