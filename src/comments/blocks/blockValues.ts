@@ -12,11 +12,15 @@ export const BLOCK_KIND_LABELS: Record<BlockKind, string> = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** "::ffff:192.0.2.1" (an IPv4 client seen on an IPv6 socket) is 192.0.2.1; IPv6 in lower case. */
+/**
+ * One spelling per address, so an exact block matches: "::ffff:192.0.2.1" (an IPv4 client seen on
+ * an IPv6 socket) is 192.0.2.1, and IPv6 is written as the URL parser writes it (2001:db8::1).
+ */
 export function normalizeIp(ip: string): string {
   const text = ip.trim().toLowerCase()
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text)
-  return mapped ? mapped[1] : text
+  if (mapped) return mapped[1]
+  return isIP(text) === 6 ? new URL(`http://[${text}]/`).hostname.slice(1, -1) : text
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase()
