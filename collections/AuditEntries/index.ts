@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderators } from '@/access/moderators'
+import { nobody } from '@/access/nobody'
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '@/audit/recordAudit'
 
 import { refuseAuditDeletion, refuseAuditEdits } from './hooks/keepAuditEntriesImmutable'
-
-const nobody = () => false
 
 /** An empty from, to or reason reads "—" in the list, not Payload's "<No From>". */
 const EMPTY_AS_DASH = '/admin/cells/EmptyAsDashCell#EmptyAsDashCell'

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderators } from '@/access/moderators'
+import { nobody } from '@/access/nobody'
 import { refuseServerSetChange } from '@/cms/rejectFieldChanges'
 import { BLOCK_KIND_LABELS, BLOCK_KINDS } from '@/comments/blocks/blockValues'
 
@@ -9,7 +10,6 @@ import { auditBlockChange } from './hooks/auditBlockChange'
 import { checkBlockValue } from './hooks/checkBlockValue'
 import { stampBlock } from './hooks/stampBlock'
 
-const nobody = () => false
 const serverSet = {
   access: { create: nobody, update: nobody },
   hooks: { beforeValidate: [refuseServerSetChange] },
