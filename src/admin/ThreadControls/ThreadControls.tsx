@@ -49,15 +49,7 @@ export async function ThreadControls({ id, payload, user }: ServerProps) {
     closedBy: closedByLabel(post.commentsClosedBy, user),
     reason: post.commentsClosedReason ?? null,
   }
-  // The client keeps its state from the first render: a new key when the stored thread differs
-  // (the post archived and saved, say) starts it again from what is stored, not a stale label.
-  const key = [initial.status, initial.archived, initial.closedAtLabel, initial.reason].join('|')
   return (
-    <ThreadControlsClient
-      key={key}
-      apiRoute={payload.config.routes.api}
-      postId={post.id}
-      initial={initial}
-    />
+    <ThreadControlsClient apiRoute={payload.config.routes.api} postId={post.id} initial={initial} />
   )
 }
