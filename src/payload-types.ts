@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     categories: Category;
     comments: Comment;
+    'commenter-blocks': CommenterBlock;
     'audit-entries': AuditEntry;
     media: Media;
     users: User;
@@ -90,6 +91,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
+    'commenter-blocks': CommenterBlocksSelect<false> | CommenterBlocksSelect<true>;
     'audit-entries': AuditEntriesSelect<false> | AuditEntriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -119,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       notifyModerators: TaskNotifyModerators;
+      notifyEditors: TaskNotifyEditors;
       purgeExpiredComments: TaskPurgeExpiredComments;
       recheckSpam: TaskRecheckSpam;
       reportToAkismet: TaskReportToAkismet;
@@ -199,6 +202,9 @@ export interface Post {
   authors: (number | Author)[];
   categories?: (number | Category)[] | null;
   createdBy?: (number | null) | User;
+  reviewStatus?: ('none' | 'submitted') | null;
+  submittedForReviewAt?: string | null;
+  submittedForReviewBy?: (number | null) | User;
   importedFrom?: string | null;
   legacyPath?: string | null;
   legacyPostId?: number | null;
@@ -400,7 +406,12 @@ export interface AuditEntry {
     | 'thread-close'
     | 'thread-open'
     | 'settings-change'
-    | 'import';
+    | 'import'
+    | 'commenter-block'
+    | 'commenter-block-lift'
+    | 'commenter-block-change'
+    | 'post-submit'
+    | 'post-publish';
   summary: string;
   actorType: 'user' | 'system';
   actor?: (number | null) | User;
@@ -408,7 +419,7 @@ export interface AuditEntry {
    * The user's email at the time, or system and the rule that acted.
    */
   actorName: string;
-  targetType: 'comment' | 'post' | 'settings' | 'import';
+  targetType: 'comment' | 'post' | 'settings' | 'import' | 'commenter-block';
   targetId?: string | null;
   targetLabel?: string | null;
   comment?: (number | null) | Comment;
@@ -425,6 +436,40 @@ export interface AuditEntry {
     | number
     | boolean
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * New comments from a blocked email address, IP address or address range go straight to the trash with the block’s reason. Lift a block to end it; blocks are never deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commenter-blocks".
+ */
+export interface CommenterBlock {
+  id: number;
+  kind: 'email' | 'ip' | 'range';
+  /**
+   * An email address, an IP address, or a range written as CIDR (203.0.113.0/24, 2001:db8::/48). Cannot be changed: lift the block and add another.
+   */
+  value: string;
+  /**
+   * Stored with each comment the block sends to the trash.
+   */
+  reason: string;
+  /**
+   * Leave empty to block until lifted.
+   */
+  until?: string | null;
+  /**
+   * Ends the block. A lifted block cannot be reinstated: add a new one.
+   */
+  lifted?: boolean | null;
+  createdBy?: (number | null) | User;
+  blockedByName?: string | null;
+  liftedAt?: string | null;
+  liftedBy?: (number | null) | User;
+  liftedByName?: string | null;
+  fromComment?: (number | null) | Comment;
   updatedAt: string;
   createdAt: string;
 }
@@ -500,6 +545,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'notifyModerators'
+          | 'notifyEditors'
           | 'purgeExpiredComments'
           | 'recheckSpam'
           | 'reportToAkismet'
@@ -537,7 +583,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'recheckSpam' | 'reportToAkismet' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'notifyModerators'
+        | 'notifyEditors'
+        | 'purgeExpiredComments'
+        | 'recheckSpam'
+        | 'reportToAkismet'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -576,6 +630,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comments';
         value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'commenter-blocks';
+        value: number | CommenterBlock;
       } | null)
     | ({
         relationTo: 'audit-entries';
@@ -651,6 +709,9 @@ export interface PostsSelect<T extends boolean = true> {
   authors?: T;
   categories?: T;
   createdBy?: T;
+  reviewStatus?: T;
+  submittedForReviewAt?: T;
+  submittedForReviewBy?: T;
   importedFrom?: T;
   legacyPath?: T;
   legacyPostId?: T;
@@ -716,6 +777,25 @@ export interface CommentsSelect<T extends boolean = true> {
       };
   importedFrom?: T;
   history?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "commenter-blocks_select".
+ */
+export interface CommenterBlocksSelect<T extends boolean = true> {
+  kind?: T;
+  value?: T;
+  reason?: T;
+  until?: T;
+  lifted?: T;
+  createdBy?: T;
+  blockedByName?: T;
+  liftedAt?: T;
+  liftedBy?: T;
+  liftedByName?: T;
+  fromComment?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1004,6 +1084,19 @@ export interface CollectionsWidget {
 export interface TaskNotifyModerators {
   input: {
     comment: string;
+  };
+  output: {
+    sentTo?: number | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyEditors".
+ */
+export interface TaskNotifyEditors {
+  input: {
+    post: string;
   };
   output: {
     sentTo?: number | null;

@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderators } from '@/access/moderators'
+import { nobody } from '@/access/nobody'
 import { AUDIT_ACTIONS, AUDIT_TARGETS } from '@/audit/recordAudit'
 
 import { refuseAuditDeletion, refuseAuditEdits } from './hooks/keepAuditEntriesImmutable'
 
-const nobody = () => false
+/** An empty from, to or reason reads "—" in the list, not Payload's "<No From>". */
+const EMPTY_AS_DASH = '/admin/cells/EmptyAsDashCell#EmptyAsDashCell'
 
 /**
  * The record of every moderation action: comment status changes, deletions and purges, threads
@@ -71,9 +73,9 @@ export const AuditEntries: CollectionConfig = {
     { name: 'targetLabel', type: 'text' },
     { name: 'comment', type: 'relationship', relationTo: 'comments', index: true },
     { name: 'post', type: 'relationship', relationTo: 'posts', index: true },
-    { name: 'from', type: 'text' },
-    { name: 'to', type: 'text' },
-    { name: 'reason', type: 'text' },
+    { name: 'from', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
+    { name: 'to', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
+    { name: 'reason', type: 'text', admin: { components: { Cell: EMPTY_AS_DASH } } },
     { name: 'details', type: 'json' },
   ],
   timestamps: true,

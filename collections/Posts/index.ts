@@ -6,12 +6,17 @@ import { editors } from '@/access/editors'
 import { invalidateDeletedPost, invalidatePosts } from '@/runtime/invalidateContent'
 import { staff, staffField } from '@/access/staff'
 import { slugField } from '@/cms/slugField'
+import { reviewFields } from '@/posts/reviewFields'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
 import { readPublishedOrStaff } from './access/readPublishedOrStaff'
 import { importWxrRun, importWxrUpload } from './endpoints/importWxr'
+import { reviewCountEndpoint, submitForReviewEndpoint } from './endpoints/review'
 import { setThreadStatus, setThreadStatusBulk } from './endpoints/setThreadStatus'
+import { auditPublication } from './hooks/auditPublication'
+import { auditReviewSubmission } from './hooks/auditReviewSubmission'
 import { auditThreadChange } from './hooks/auditThreadChange'
+import { clearReviewOnPublish } from './hooks/clearReviewOnPublish'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
@@ -53,12 +58,23 @@ export const Posts: CollectionConfig = {
   slug: 'posts',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', 'archived', 'commentStatus', '_status'],
+    defaultColumns: [
+      'title',
+      'publishedAt',
+      'archived',
+      'commentStatus',
+      '_status',
+      'reviewStatus',
+    ],
     group: 'Content',
     listSearchableFields: ['title', 'slug', 'excerpt'],
     components: {
       beforeListTable: ['/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu'],
-      edit: { beforeDocumentControls: ['/admin/ThreadControls/ThreadControls#ThreadControls'] },
+      edit: {
+        beforeDocumentControls: ['/admin/ThreadControls/ThreadControls#ThreadControls'],
+        // Authors get "Submit for review" where editors get Publish.
+        PublishButton: '/admin/ReviewButton/PublishOrSubmitButton#PublishOrSubmitButton',
+      },
     },
   },
   access: {
@@ -72,18 +88,27 @@ export const Posts: CollectionConfig = {
     drafts: { schedulePublish: true },
     maxPerDoc: 50,
   },
-  defaultSort: '-publishedAt',
-  endpoints: [setThreadStatusBulk, setThreadStatus, importWxrUpload, importWxrRun],
+  // Last edited first: sorting by publication date put every draft (no date yet) at the end.
+  defaultSort: '-updatedAt',
+  endpoints: [
+    reviewCountEndpoint,
+    submitForReviewEndpoint,
+    setThreadStatusBulk,
+    setThreadStatus,
+    importWxrUpload,
+    importWxrRun,
+  ],
   hooks: {
     beforeOperation: [rejectUnpublishingByAuthors],
     beforeValidate: [rejectEditorialFieldChanges, rejectUnsafeLinks],
     beforeChange: [
       rejectPublishingByAuthors,
       setCreatedBy,
+      clearReviewOnPublish,
       stampPublicationAndArchive,
       stampThreadClosure,
     ],
-    afterChange: [auditThreadChange, invalidatePosts],
+    afterChange: [auditThreadChange, auditPublication, auditReviewSubmission, invalidatePosts],
     afterDelete: [invalidateDeletedPost],
   },
   fields: [
@@ -114,6 +139,12 @@ export const Posts: CollectionConfig = {
               defaultValue: false,
               index: true,
               admin: {
+                components: {
+                  Cell: {
+                    path: '/admin/cells/BooleanWordCell#BooleanWordCell',
+                    clientProps: { yes: 'Archived' },
+                  },
+                },
                 description:
                   'An archived post stays online under a banner saying it is archived and no longer updated. Archiving closes its comments.',
               },
@@ -205,6 +236,7 @@ export const Posts: CollectionConfig = {
       hooks: { beforeValidate: [refuseServerSetChange] },
       admin: { position: 'sidebar', readOnly: true },
     },
+    ...reviewFields,
     ...importedFields,
   ],
   timestamps: true,

@@ -12,11 +12,16 @@ export const AUDIT_ACTIONS = [
   'thread-open',
   'settings-change',
   'import',
+  'commenter-block',
+  'commenter-block-lift',
+  'commenter-block-change',
+  'post-submit',
+  'post-publish',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What an entry is about; `import` is a whole WordPress import run (its file and counts). */
-export const AUDIT_TARGETS = ['comment', 'post', 'settings', 'import'] as const
+export const AUDIT_TARGETS = ['comment', 'post', 'settings', 'import', 'commenter-block'] as const
 export type AuditTarget = (typeof AUDIT_TARGETS)[number]
 
 /** Who acted: a signed-in user, or the system and the rule or job that acted for it. */

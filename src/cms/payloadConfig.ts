@@ -24,6 +24,7 @@ import sharp from 'sharp'
 import { AuditEntries } from '@collections/AuditEntries'
 import { Authors } from '@collections/Authors'
 import { Categories } from '@collections/Categories'
+import { CommenterBlocks } from '@collections/CommenterBlocks'
 import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Posts } from '@collections/Posts'
@@ -39,6 +40,7 @@ import { withReadLimits } from '@/cms/capPageSize'
 import { createEmailAdapter } from '@/cms/emailAdapter'
 import { createLogger } from '@/cms/logger'
 import { withRequestUserNote } from '@/cms/noteRequestUser'
+import { notifyEditorsTask } from '@/jobs/notifyEditors'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
@@ -107,6 +109,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       Authors,
       Categories,
       Comments,
+      CommenterBlocks,
       AuditEntries,
       withUploadDir(Media, config.mediaDir),
       withSessionCookie(Users, config.serverUrl.startsWith('https:')),
@@ -143,7 +146,13 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     email: createEmailAdapter(config.email),
     graphQL: { disablePlaygroundInProduction: true },
     jobs: {
-      tasks: [notifyModeratorsTask, purgeExpiredCommentsTask, recheckSpamTask, reportToAkismetTask],
+      tasks: [
+        notifyModeratorsTask,
+        notifyEditorsTask,
+        purgeExpiredCommentsTask,
+        recheckSpamTask,
+        reportToAkismetTask,
+      ],
       // Scheduled publishing and the daily retention purge every minute, moderator emails every
       // ten seconds, spam checks and reports every minute; only in a process whose runtime says so
       // (the server, after its migrations). Payload starts these crons wherever a REST request is

@@ -5,6 +5,7 @@ import type { AppConfig } from '@/config/appConfig'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
 import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
+import { BlockRanges } from './blockRanges'
 import { MemoryContentCache, type ContentCache } from './contentCache'
 import { ImportRuns } from './importRuns'
 import { fewAtATime } from '../lib/fewAtATime'
@@ -51,6 +52,8 @@ export type Runtime = {
   }
   /** WordPress imports started from the admin: one at a time, the last few kept. */
   readonly imports: ImportRuns
+  /** The active address-range commenter blocks, until a block changes. */
+  readonly blockRanges: BlockRanges
 }
 
 export type SignInLimits = {
@@ -102,6 +105,7 @@ export function createRuntime(config: AppConfig): Runtime {
     signIn: createSignInLimits(),
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
     imports: new ImportRuns(),
+    blockRanges: new BlockRanges(),
   }
 }
 

@@ -406,7 +406,7 @@ describe('audit.settings', () => {
     })
   })
 
-  it('records a settings change by the admin, listing each changed field from -> to', async () => {
+  it('records from and to for every field a settings change touches', async () => {
     await setSiteSettings(t.payload, DISCUSSION_DEFAULTS)
     const audits = await auditCount(t.payload)
     const res = await api.call('POST', '/globals/site-settings', {
@@ -424,8 +424,8 @@ describe('audit.settings', () => {
       actorType: 'user',
       actor: staff.admin.id,
       actorName: staff.admin.email,
-      from: null,
-      to: null,
+      from: 'moderationMode: first-time; linkLimit: 2',
+      to: 'moderationMode: all; linkLimit: 5',
       details: {
         changes: {
           moderationMode: { from: 'first-time', to: 'all' },
@@ -476,10 +476,15 @@ describe('audit.settings', () => {
 })
 
 describe('audit.commentDelete', () => {
-  it('records an admin deleting a comment', async () => {
+  it('records an admin deleting a comment, keeping its text and fields', async () => {
     const comment = await createComment(t.payload, post, {
       status: 'spam',
       authorName: `Deleted ${unique()}`,
+      authorEmail: 'deleted@example.org',
+      authorUrl: 'https://example.org/me',
+      body: 'The words that must outlive the row.',
+      statusReason: 'Akismet: spam',
+      ip: '198.51.100.23',
     })
     const res = await api.call('DELETE', `/comments/${comment.id}`, restAuth(staff, 'admin'))
     expect(res.status).toBe(200)
@@ -498,7 +503,18 @@ describe('audit.commentDelete', () => {
       actorType: 'user',
       actor: staff.admin.id,
       actorName: staff.admin.email,
-      details: { authorName: comment.authorName, createdAt: comment.createdAt },
+      details: {
+        authorName: comment.authorName,
+        authorEmail: 'deleted@example.org',
+        authorUrl: 'https://example.org/me',
+        body: 'The words that must outlive the row.',
+        status: 'spam',
+        statusReason: 'Akismet: spam',
+        post: post.id,
+        parent: null,
+        ip: '198.51.100.23',
+        createdAt: comment.createdAt,
+      },
     })
   })
 

@@ -557,14 +557,16 @@ describe('comments.submit: malformed requests cost no database work', () => {
 })
 
 describe('comments.submit: the lean path', () => {
-  it('reads what it needs once: post, duplicate, flood and first-time checks', async () => {
-    await submit(submission()) // settings now cached, as on a running site
+  it('reads what it needs once: post, duplicate, flood, block and first-time checks', async () => {
+    // Settings and block ranges now cached, as on a running site.
+    await submit(submission(), { headers: { 'x-real-ip': '192.0.2.199' } })
     const counter = countDatabaseCalls(t.payload)
     try {
       const res = await submit(submission(), { headers: { 'x-real-ip': '192.0.2.200' } })
       expect(res.status).toBe(201)
-      // findByID post, the duplicate check, the flood check, "has an approved comment".
-      expect(counter.calls()).toBe(4)
+      // findByID post, the duplicate check, the flood check, the email/IP block lookup, "has an
+      // approved comment".
+      expect(counter.calls()).toBe(5)
     } finally {
       counter.stop()
     }

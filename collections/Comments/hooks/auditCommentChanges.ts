@@ -27,6 +27,26 @@ export const auditStatusChange: CollectionAfterChangeHook<Comment> = async ({
   return doc
 }
 
+/**
+ * What a deleted comment said and who sent it, kept in its deletion's audit entry: once the row is
+ * gone, the record is the only place left to answer "what did that comment say?".
+ */
+function deletedCommentRecord(doc: Comment) {
+  return {
+    authorName: doc.authorName,
+    authorEmail: doc.authorEmail ?? null,
+    authorUrl: doc.authorUrl ?? null,
+    body: doc.body,
+    status: doc.status,
+    statusReason: doc.statusReason ?? null,
+    post: idOf(doc.post),
+    parent: idOf(doc.parent),
+    ip: doc.ip ?? null,
+    userAgent: doc.userAgent ?? null,
+    createdAt: doc.createdAt,
+  }
+}
+
 /** Deleting a comment outright (admins only) is on record; the retention purge records a count. */
 export const auditCommentDeletion: CollectionAfterDeleteHook<Comment> = async ({
   doc,
@@ -45,7 +65,7 @@ export const auditCommentDeletion: CollectionAfterDeleteHook<Comment> = async ({
     from: doc.status,
     to: null,
     reason: null,
-    details: { authorName: doc.authorName, createdAt: doc.createdAt },
+    details: deletedCommentRecord(doc),
   })
   return doc
 }

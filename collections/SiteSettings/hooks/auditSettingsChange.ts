@@ -10,6 +10,16 @@ function shown(value: unknown): string {
   return text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text
 }
 
+/**
+ * The entry's from and to: the value itself when one field changed, otherwise `field: value` for
+ * each changed field, so the list shows every change without opening the entry's details.
+ */
+function sideOf(changes: Record<string, { from: unknown; to: unknown }>, side: 'from' | 'to') {
+  const fields = Object.keys(changes)
+  if (fields.length === 1) return shown(changes[fields[0]][side])
+  return fields.map((field) => `${field}: ${shown(changes[field][side])}`).join('; ')
+}
+
 /** One audit entry per settings save that changed anything, listing each field from -> to. */
 export const auditSettingsChange: GlobalAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const changes: Record<string, { from: unknown; to: unknown }> = {}
@@ -21,7 +31,6 @@ export const auditSettingsChange: GlobalAfterChangeHook = async ({ doc, previous
   }
   const fields = Object.keys(changes)
   if (fields.length === 0) return doc
-  const single = fields.length === 1 ? changes[fields[0]] : null
   await recordAudit(req, {
     action: 'settings-change',
     actor: actorOf(req),
@@ -29,8 +38,8 @@ export const auditSettingsChange: GlobalAfterChangeHook = async ({ doc, previous
     targetType: 'settings',
     targetId: 'site-settings',
     targetLabel: 'Site settings',
-    from: single ? shown(single.from) : null,
-    to: single ? shown(single.to) : null,
+    from: sideOf(changes, 'from'),
+    to: sideOf(changes, 'to'),
     details: { changes },
   })
   return doc

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react'
 
 import type { ModerationAction } from '@/comments/rules/moderationActions'
 
+import { BlockCommenter } from './BlockCommenter'
 import { ACTION_LABELS, ACTIONS_BY_STATUS } from './queueActions'
 import type { QueueComment } from './queueComment'
 import { ReplyForm } from './ReplyForm'
@@ -81,6 +82,7 @@ export function CommentActions({ anchor, busy, comment, expanded, replying, ...p
           />
         </div>
       </div>
+      <BlockCommenter commentId={comment.id} who={who} />
       {canReply && replying ? (
         <ReplyForm
           id={`${anchor}-reply`}

@@ -5,6 +5,7 @@ import type { Comment } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 
 import { acceptSubmission } from './accept'
+import { checkBlocks } from './checkBlocks'
 import { decideSubmission } from './decide'
 import { guardSubmission } from './guard'
 import { screenSubmission, type SpamCheckTiming } from './screen'
@@ -16,8 +17,9 @@ import type { Accepted, Decision, SubmissionInput, Submitter } from './types'
  * form's server action, a moderator's reply, and (through the collection's hooks) GraphQL and the
  * Local API. Its stages hand each other typed values:
  *
- *   accept (post, thread, fields, parent) -> guard (duplicate, flood) -> screen (honeypot,
- *   Akismet) -> decide (moderation rules) -> write the comment; the collection's afterChange
+ *   accept (post, thread, fields, parent) -> guard (duplicate, flood) -> blocks (a blocked
+ *   commenter's comment goes to the trash) -> screen (honeypot, Akismet) -> decide (moderation
+ *   rules) -> write the comment; the collection's afterChange
  *   hook then records its first status and queues its emails and spam checks (record.ts), in the
  *   same transaction.
  *
@@ -39,6 +41,8 @@ async function decide(
 ): Promise<{ accepted: Accepted; decision: Decision }> {
   const accepted = await acceptSubmission(req, input, submitter)
   await guardSubmission(req, accepted, submitter)
+  const blocked = await checkBlocks(req, accepted, submitter)
+  if (blocked) return { accepted, decision: blocked }
   const runtime = runtimeOf(req.payload)
   const screening = await screenSubmission(runtime, accepted, submitter, timing, receivedAt)
   const decision = await decideSubmission(req, accepted, submitter, screening)

@@ -15,8 +15,13 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BooleanWordCell as BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970 } from '../../../admin/cells/BooleanWordCell'
+import { ValueWordCell as ValueWordCell_96e2fd7210ebceafe355061ceafa5018 } from '../../../admin/cells/ValueWordCell'
 import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } from '../../../admin/BulkThreadMenu/BulkThreadMenu'
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
+import { PublishOrSubmitButton as PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a } from '../../../admin/ReviewButton/PublishOrSubmitButton'
+import { DateOrDashCell as DateOrDashCell_90ef0163e2bf3a1a15e4cc4524f3beb8 } from '../../../admin/cells/DateOrDashCell'
+import { EmptyAsDashCell as EmptyAsDashCell_f175329e5a7760d21a14b1977d5c849b } from '../../../admin/cells/EmptyAsDashCell'
 import { AkismetNotice as AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b } from '../../../admin/AkismetNotice'
 import { ModerationNavLink as ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f } from '../../../admin/ModerationNavLink'
 import { ImportNavLink as ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28 } from '../../../admin/ImportNavLink'
@@ -43,8 +48,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/cells/BooleanWordCell#BooleanWordCell": BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970,
+  "/admin/cells/ValueWordCell#ValueWordCell": ValueWordCell_96e2fd7210ebceafe355061ceafa5018,
   "/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu": BulkThreadMenu_8363b570706c3e0df63f7b04742d534e,
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
+  "/admin/ReviewButton/PublishOrSubmitButton#PublishOrSubmitButton": PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a,
+  "/admin/cells/DateOrDashCell#DateOrDashCell": DateOrDashCell_90ef0163e2bf3a1a15e4cc4524f3beb8,
+  "/admin/cells/EmptyAsDashCell#EmptyAsDashCell": EmptyAsDashCell_f175329e5a7760d21a14b1977d5c849b,
   "/admin/AkismetNotice#AkismetNotice": AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b,
   "/admin/ModerationNavLink#ModerationNavLink": ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f,
   "/admin/ImportNavLink#ImportNavLink": ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28,

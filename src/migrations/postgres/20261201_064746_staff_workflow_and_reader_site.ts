@@ -1,0 +1,111 @@
+import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`
+   CREATE TYPE "public"."enum_posts_review_status" AS ENUM('none', 'submitted');
+  CREATE TYPE "public"."enum__posts_v_version_review_status" AS ENUM('none', 'submitted');
+  CREATE TYPE "public"."enum_commenter_blocks_kind" AS ENUM('email', 'ip', 'range');
+  CREATE TYPE "public"."enum_site_settings_feed_content" AS ENUM('summary', 'full');
+  ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'commenter-block';
+  ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'commenter-block-lift';
+  ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'commenter-block-change';
+  ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'post-submit';
+  ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'post-publish';
+  ALTER TYPE "public"."enum_audit_entries_target_type" ADD VALUE 'commenter-block';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'notifyEditors' BEFORE 'purgeExpiredComments';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'notifyEditors' BEFORE 'purgeExpiredComments';
+  CREATE TABLE "commenter_blocks" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"kind" "enum_commenter_blocks_kind" NOT NULL,
+  	"value" varchar NOT NULL,
+  	"reason" varchar NOT NULL,
+  	"until" timestamp(3) with time zone,
+  	"lifted" boolean DEFAULT false,
+  	"created_by_id" integer,
+  	"blocked_by_name" varchar,
+  	"lifted_at" timestamp(3) with time zone,
+  	"lifted_by_id" integer,
+  	"lifted_by_name" varchar,
+  	"from_comment_id" integer,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  ALTER TABLE "posts" ADD COLUMN "review_status" "enum_posts_review_status";
+  ALTER TABLE "posts" ADD COLUMN "submitted_for_review_at" timestamp(3) with time zone;
+  ALTER TABLE "posts" ADD COLUMN "submitted_for_review_by_id" integer;
+  ALTER TABLE "_posts_v" ADD COLUMN "version_review_status" "enum__posts_v_version_review_status";
+  ALTER TABLE "_posts_v" ADD COLUMN "version_submitted_for_review_at" timestamp(3) with time zone;
+  ALTER TABLE "_posts_v" ADD COLUMN "version_submitted_for_review_by_id" integer;
+  ALTER TABLE "comments" ADD COLUMN "agency_response" varchar;
+  ALTER TABLE "users" ADD COLUMN "title" varchar;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "commenter_blocks_id" integer;
+  ALTER TABLE "site_settings" ADD COLUMN "feed_content" "enum_site_settings_feed_content" DEFAULT 'summary' NOT NULL;
+  ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_lifted_by_id_users_id_fk" FOREIGN KEY ("lifted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_from_comment_id_comments_id_fk" FOREIGN KEY ("from_comment_id") REFERENCES "public"."comments"("id") ON DELETE set null ON UPDATE no action;
+  CREATE INDEX "commenter_blocks_kind_idx" ON "commenter_blocks" USING btree ("kind");
+  CREATE INDEX "commenter_blocks_value_idx" ON "commenter_blocks" USING btree ("value");
+  CREATE INDEX "commenter_blocks_until_idx" ON "commenter_blocks" USING btree ("until");
+  CREATE INDEX "commenter_blocks_lifted_idx" ON "commenter_blocks" USING btree ("lifted");
+  CREATE INDEX "commenter_blocks_created_by_idx" ON "commenter_blocks" USING btree ("created_by_id");
+  CREATE INDEX "commenter_blocks_lifted_by_idx" ON "commenter_blocks" USING btree ("lifted_by_id");
+  CREATE INDEX "commenter_blocks_from_comment_idx" ON "commenter_blocks" USING btree ("from_comment_id");
+  CREATE INDEX "commenter_blocks_updated_at_idx" ON "commenter_blocks" USING btree ("updated_at");
+  CREATE INDEX "commenter_blocks_created_at_idx" ON "commenter_blocks" USING btree ("created_at");
+  ALTER TABLE "posts" ADD CONSTRAINT "posts_submitted_for_review_by_id_users_id_fk" FOREIGN KEY ("submitted_for_review_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_posts_v" ADD CONSTRAINT "_posts_v_version_submitted_for_review_by_id_users_id_fk" FOREIGN KEY ("version_submitted_for_review_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_commenter_blocks_fk" FOREIGN KEY ("commenter_blocks_id") REFERENCES "public"."commenter_blocks"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "posts_review_status_idx" ON "posts" USING btree ("review_status");
+  CREATE INDEX "posts_submitted_for_review_by_idx" ON "posts" USING btree ("submitted_for_review_by_id");
+  CREATE INDEX "_posts_v_version_version_review_status_idx" ON "_posts_v" USING btree ("version_review_status");
+  CREATE INDEX "_posts_v_version_version_submitted_for_review_by_idx" ON "_posts_v" USING btree ("version_submitted_for_review_by_id");
+  CREATE INDEX "payload_locked_documents_rels_commenter_blocks_id_idx" ON "payload_locked_documents_rels" USING btree ("commenter_blocks_id");`)
+}
+
+export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql`
+   ALTER TABLE "commenter_blocks" DISABLE ROW LEVEL SECURITY;
+  DROP TABLE "commenter_blocks" CASCADE;
+  ALTER TABLE "posts" DROP CONSTRAINT "posts_submitted_for_review_by_id_users_id_fk";
+  
+  ALTER TABLE "_posts_v" DROP CONSTRAINT "_posts_v_version_submitted_for_review_by_id_users_id_fk";
+  
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_commenter_blocks_fk";
+  
+  ALTER TABLE "audit_entries" ALTER COLUMN "action" SET DATA TYPE text;
+  DROP TYPE "public"."enum_audit_entries_action";
+  CREATE TYPE "public"."enum_audit_entries_action" AS ENUM('comment-status', 'comment-delete', 'comment-purge', 'comment-export', 'thread-close', 'thread-open', 'settings-change', 'import');
+  ALTER TABLE "audit_entries" ALTER COLUMN "action" SET DATA TYPE "public"."enum_audit_entries_action" USING "action"::"public"."enum_audit_entries_action";
+  ALTER TABLE "audit_entries" ALTER COLUMN "target_type" SET DATA TYPE text;
+  DROP TYPE "public"."enum_audit_entries_target_type";
+  CREATE TYPE "public"."enum_audit_entries_target_type" AS ENUM('comment', 'post', 'settings', 'import');
+  ALTER TABLE "audit_entries" ALTER COLUMN "target_type" SET DATA TYPE "public"."enum_audit_entries_target_type" USING "target_type"::"public"."enum_audit_entries_target_type";
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'notifyModerators', 'purgeExpiredComments', 'recheckSpam', 'reportToAkismet', 'schedulePublish');
+  ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
+  DROP TYPE "public"."enum_payload_jobs_task_slug";
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'notifyModerators', 'purgeExpiredComments', 'recheckSpam', 'reportToAkismet', 'schedulePublish');
+  ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
+  DROP INDEX "posts_review_status_idx";
+  DROP INDEX "posts_submitted_for_review_by_idx";
+  DROP INDEX "_posts_v_version_version_review_status_idx";
+  DROP INDEX "_posts_v_version_version_submitted_for_review_by_idx";
+  DROP INDEX "payload_locked_documents_rels_commenter_blocks_id_idx";
+  ALTER TABLE "posts" DROP COLUMN "review_status";
+  ALTER TABLE "posts" DROP COLUMN "submitted_for_review_at";
+  ALTER TABLE "posts" DROP COLUMN "submitted_for_review_by_id";
+  ALTER TABLE "_posts_v" DROP COLUMN "version_review_status";
+  ALTER TABLE "_posts_v" DROP COLUMN "version_submitted_for_review_at";
+  ALTER TABLE "_posts_v" DROP COLUMN "version_submitted_for_review_by_id";
+  ALTER TABLE "comments" DROP COLUMN "agency_response";
+  ALTER TABLE "users" DROP COLUMN "title";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "commenter_blocks_id";
+  ALTER TABLE "site_settings" DROP COLUMN "feed_content";
+  DROP TYPE "public"."enum_posts_review_status";
+  DROP TYPE "public"."enum__posts_v_version_review_status";
+  DROP TYPE "public"."enum_commenter_blocks_kind";
+  DROP TYPE "public"."enum_site_settings_feed_content";`)
+}
