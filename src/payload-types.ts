@@ -217,6 +217,11 @@ export interface User {
    * Admin: users and settings. Editor: every post. Author: their own posts, as drafts. Moderator: comments and threads.
    */
   role: 'admin' | 'editor' | 'author' | 'moderator';
+  /**
+   * Left empty: an email for each held comment for admins and moderators. Editors and authors are not sent held comments (their email and IP address are for moderators).
+   */
+  notificationFrequency?: ('immediate' | 'hourly' | 'daily' | 'none') | null;
+  lastDigestAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -782,6 +787,8 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  notificationFrequency?: T;
+  lastDigestAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -878,6 +885,10 @@ export interface SiteSetting {
   id: number;
   siteName: string;
   agencyName: string;
+  /**
+   * An IANA time zone name, such as America/New_York. Dates and times in the admin, on the public pages and in staff emails are shown in it, with its abbreviation (EST, EDT).
+   */
+  timeZone: string;
   showGovBanner?: boolean | null;
   archiveNotice: string;
   /**
@@ -944,6 +955,7 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   agencyName?: T;
+  timeZone?: T;
   showGovBanner?: T;
   archiveNotice?: T;
   currentSiteUrl?: T;

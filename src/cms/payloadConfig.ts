@@ -43,6 +43,7 @@ import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerato
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
+import { sendModerationDigestsTask } from '@/jobs/sendModerationDigests'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -143,9 +144,15 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     email: createEmailAdapter(config.email),
     graphQL: { disablePlaygroundInProduction: true },
     jobs: {
-      tasks: [notifyModeratorsTask, purgeExpiredCommentsTask, recheckSpamTask, reportToAkismetTask],
-      // Scheduled publishing and the daily retention purge every minute, moderator emails every
-      // ten seconds, spam checks and reports every minute; only in a process whose runtime says so
+      tasks: [
+        notifyModeratorsTask,
+        sendModerationDigestsTask,
+        purgeExpiredCommentsTask,
+        recheckSpamTask,
+        reportToAkismetTask,
+      ],
+      // Scheduled publishing, the hourly moderation digests and the daily retention purge every
+      // minute, moderator emails every ten seconds, spam checks and reports every minute; only in a process whose runtime says so
       // (the server, after its migrations). Payload starts these crons wherever a REST request is
       // handled, tests included: without the switch they would send mail behind the tests' backs.
       shouldAutoRun: (payload) => runtimeOf(payload).jobs.runHere,

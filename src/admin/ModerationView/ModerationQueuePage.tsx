@@ -5,7 +5,7 @@ import { countComments } from '@/comments/queries/countComments'
 import { pageNumber } from '@/lib/pageNumber'
 
 import { ExportForm } from './ExportForm'
-import { BLATANT, loadQueuePage } from './loadModerationQueue'
+import { BLATANT, commentIdParam, loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
 import { QUEUE_TABS, type QueueTab } from './queueActions'
 import { queueHref } from './queueLinks'
@@ -32,7 +32,13 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   const blatant = tab === 'spam' && searchParams.blatant === '1'
   const [counts, queue, blatantCount] = await Promise.all([
     countComments(payload, user),
-    loadQueuePage({ payload, user }, tab, page, blatant),
+    loadQueuePage(
+      { payload, user },
+      tab,
+      page,
+      blatant,
+      commentIdParam(payload, searchParams.comment),
+    ),
     tab === 'spam'
       ? payload
           .count({

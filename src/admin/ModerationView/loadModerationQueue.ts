@@ -59,11 +59,31 @@ function toQueueComment(doc: Comment): QueueComment {
   }
 }
 
-/** One page of a moderation tab, newest first, read with the signed-in user's access. */
-export async function loadQueuePage(reader: Reader, tab: QueueTab, page: number, blatant = false) {
+/**
+ * A comment id from the address (`comment=<id>`, as staff emails link), or null when it is not
+ * an id of this database (a number in SQL, an ObjectId in MongoDB): never a query error.
+ */
+export function commentIdParam(payload: Payload, value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const shape = payload.db.defaultIDType === 'number' ? /^[1-9][0-9]{0,14}$/ : /^[0-9a-f]{24}$/i
+  return shape.test(value) ? value : null
+}
+
+/**
+ * One page of a moderation tab, newest first, read with the signed-in user's access; narrowed to
+ * one comment when `commentId` is given (the link in a staff email).
+ */
+export async function loadQueuePage(
+  reader: Reader,
+  tab: QueueTab,
+  page: number,
+  blatant = false,
+  commentId: string | null = null,
+) {
+  const tabWhere = queueWhere(tab, blatant)
   const result = await reader.payload.find({
     collection: 'comments',
-    where: queueWhere(tab, blatant),
+    where: commentId ? { and: [tabWhere, { id: { equals: commentId } }] } : tabWhere,
     sort: '-createdAt',
     limit: QUEUE_PAGE_SIZE,
     page,
