@@ -119,6 +119,7 @@ export interface Config {
   jobs: {
     tasks: {
       notifyModerators: TaskNotifyModerators;
+      sendModerationDigests: TaskSendModerationDigests;
       purgeExpiredComments: TaskPurgeExpiredComments;
       recheckSpam: TaskRecheckSpam;
       reportToAkismet: TaskReportToAkismet;
@@ -497,6 +498,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'notifyModerators'
+          | 'sendModerationDigests'
           | 'purgeExpiredComments'
           | 'recheckSpam'
           | 'reportToAkismet'
@@ -534,7 +536,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'notifyModerators' | 'purgeExpiredComments' | 'recheckSpam' | 'reportToAkismet' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'notifyModerators'
+        | 'sendModerationDigests'
+        | 'purgeExpiredComments'
+        | 'recheckSpam'
+        | 'reportToAkismet'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -1004,6 +1014,17 @@ export interface TaskNotifyModerators {
   };
   output: {
     sentTo?: number | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendModerationDigests".
+ */
+export interface TaskSendModerationDigests {
+  input?: unknown;
+  output: {
+    sent?: number | null;
     skipped?: string | null;
   };
 }
