@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { formatStaffDate } from '@/admin/formatStaffDate'
+import { loadAgencyTimeZone } from '@/data/loadAgencyTimeZone'
 import type { Comment } from '@/payload-types'
 
 import type { QueueTab } from './queueActions'
@@ -34,7 +35,7 @@ export async function countPending({ payload, user }: Reader): Promise<number> {
   return totalDocs
 }
 
-function toQueueComment(doc: Comment): QueueComment {
+function toQueueComment(doc: Comment, timeZone: string): QueueComment {
   const post = typeof doc.post === 'object' ? doc.post : null
   const parent = doc.parent ?? null
   return {
@@ -47,7 +48,7 @@ function toQueueComment(doc: Comment): QueueComment {
     ip: doc.ip ?? null,
     body: doc.body,
     createdAt: doc.createdAt,
-    createdAtLabel: formatStaffDate(doc.createdAt),
+    createdAtLabel: formatStaffDate(doc.createdAt, timeZone),
     spamVerdict: doc.spamCheck?.verdict ?? null,
     post: post ? { id: post.id, title: post.title, slug: post.slug ?? null } : null,
     parent:
@@ -81,6 +82,7 @@ export async function loadQueuePage(
   commentId: string | null = null,
 ) {
   const tabWhere = queueWhere(tab, blatant)
+  const timeZone = await loadAgencyTimeZone(reader.payload)
   const result = await reader.payload.find({
     collection: 'comments',
     where: commentId ? { and: [tabWhere, { id: { equals: commentId } }] } : tabWhere,
@@ -94,7 +96,7 @@ export async function loadQueuePage(
     user: reader.user,
   })
   return {
-    comments: result.docs.map(toQueueComment),
+    comments: result.docs.map((doc) => toQueueComment(doc, timeZone)),
     totalDocs: result.totalDocs,
     totalPages: Math.max(1, result.totalPages),
   }
