@@ -390,6 +390,7 @@ export interface Comment {
  */
 export interface AuditEntry {
   id: number;
+  createdAt: string;
   action:
     | 'comment-status'
     | 'comment-delete'
@@ -424,7 +425,6 @@ export interface AuditEntry {
     | boolean
     | null;
   updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -730,6 +730,7 @@ export interface CommentsSelect<T extends boolean = true> {
  * via the `definition` "audit-entries_select".
  */
 export interface AuditEntriesSelect<T extends boolean = true> {
+  createdAt?: T;
   action?: T;
   summary?: T;
   actorType?: T;
@@ -745,7 +746,6 @@ export interface AuditEntriesSelect<T extends boolean = true> {
   reason?: T;
   details?: T;
   updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -85,10 +85,14 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       importMap: { baseDir: path.resolve(root, 'src') },
       components: {
         beforeNavLinks: [
+          '/admin/OpenNavOnWideScreens#OpenNavOnWideScreens',
           '/admin/ModerationNavLink#ModerationNavLink',
           '/admin/ImportNavLink#ImportNavLink',
         ],
-        beforeDashboard: ['/admin/AkismetNotice#AkismetNotice'],
+        beforeDashboard: [
+          '/admin/AkismetNotice#AkismetNotice',
+          '/admin/ModerationCard/ModerationCard#ModerationCard',
+        ],
         views: {
           moderation: {
             Component: '/admin/ModerationView/ModerationView#ModerationView',

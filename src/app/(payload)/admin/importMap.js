@@ -17,7 +17,10 @@ import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1e
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } from '../../../admin/BulkThreadMenu/BulkThreadMenu'
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
+import { AgencyDateCell as AgencyDateCell_8a49ccdde854695811c80a16ce4cd8d7 } from '../../../admin/AgencyDateCell'
 import { AkismetNotice as AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b } from '../../../admin/AkismetNotice'
+import { ModerationCard as ModerationCard_cb2b604ef1d753bf019ea710d8167063 } from '../../../admin/ModerationCard/ModerationCard'
+import { OpenNavOnWideScreens as OpenNavOnWideScreens_bdf7691d6e6433610311d463d8f73ea9 } from '../../../admin/OpenNavOnWideScreens'
 import { ModerationNavLink as ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f } from '../../../admin/ModerationNavLink'
 import { ImportNavLink as ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28 } from '../../../admin/ImportNavLink'
 import { ModerationView as ModerationView_9bc61220f853dd1efb70fce8850dadbc } from '../../../admin/ModerationView/ModerationView'
@@ -45,7 +48,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu": BulkThreadMenu_8363b570706c3e0df63f7b04742d534e,
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
+  "/admin/AgencyDateCell#AgencyDateCell": AgencyDateCell_8a49ccdde854695811c80a16ce4cd8d7,
   "/admin/AkismetNotice#AkismetNotice": AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b,
+  "/admin/ModerationCard/ModerationCard#ModerationCard": ModerationCard_cb2b604ef1d753bf019ea710d8167063,
+  "/admin/OpenNavOnWideScreens#OpenNavOnWideScreens": OpenNavOnWideScreens_bdf7691d6e6433610311d463d8f73ea9,
   "/admin/ModerationNavLink#ModerationNavLink": ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f,
   "/admin/ImportNavLink#ImportNavLink": ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28,
   "/admin/ModerationView/ModerationView#ModerationView": ModerationView_9bc61220f853dd1efb70fce8850dadbc,
