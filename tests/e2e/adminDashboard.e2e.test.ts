@@ -88,6 +88,23 @@ describe('the admin dashboard in Chromium', () => {
     await page.close()
   })
 
+  it('shows times in the agency zone in the moderation queue and the audit trail alike', async () => {
+    const page = await signInToAdmin(browser, app.baseUrl, 'moderator@example.gov', PASSWORD, WIDE)
+    const stamp = /\w{3} \d+, \d{4}, \d+:\d\d [AP]M E[SD]T/
+    await page.goto(`${app.baseUrl}/admin/moderation?status=pending`)
+    await page.getByRole('article').first().waitFor()
+    expect(await page.getByRole('article').first().innerText()).toMatch(stamp)
+    // The settings change of beforeAll is on the audit trail; its date cell links to the entry.
+    await page.goto(`${app.baseUrl}/admin/collections/audit-entries`)
+    const firstDate = page.locator('td.cell-createdAt').first()
+    await firstDate.waitFor()
+    expect(await firstDate.innerText()).toMatch(stamp)
+    expect(await firstDate.locator('a').getAttribute('href')).toMatch(
+      /^\/admin\/collections\/audit-entries\/\d+$/,
+    )
+    await page.close()
+  })
+
   it('is hidden from an author', async () => {
     const page = await signInToAdmin(browser, app.baseUrl, 'author@example.gov', PASSWORD, WIDE)
     await page.goto(`${app.baseUrl}/admin`)
