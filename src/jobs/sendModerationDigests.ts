@@ -26,18 +26,23 @@ type Held = Pick<Comment, 'id' | 'authorName' | 'body' | 'createdAt'> & {
   post: Pick<Post, 'id' | 'title'> | null
 }
 
-/** The comments held in (since, until] and still pending, oldest first, and how many in all. */
+/**
+ * The comments held in (since, until] and still pending, oldest first, and how many in all. Held
+ * means their status became pending then (statusChangedAt: set when a reader's comment is stored
+ * and on every later change), so a comment Akismet's recheck holds late is not missed, and an
+ * imported one (no status date) is not announced, as it gets no immediate email either.
+ */
 async function heldBetween(req: PayloadRequest, since: string, until: string) {
   const { docs, totalDocs } = await req.payload.find({
     collection: 'comments',
     where: {
       and: [
         { status: { equals: 'pending' } },
-        { createdAt: { greater_than: since } },
-        { createdAt: { less_than_equal: until } },
+        { statusChangedAt: { greater_than: since } },
+        { statusChangedAt: { less_than_equal: until } },
       ],
     },
-    sort: 'createdAt',
+    sort: 'statusChangedAt',
     limit: DIGEST_LIMIT,
     depth: 1,
     joins: false,

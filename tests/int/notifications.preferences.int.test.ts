@@ -175,6 +175,15 @@ describe('the immediate email', () => {
   })
 })
 
+/** A comment held now, as the submission path stores one (its status date is when it was held). */
+function createHeld(post: Post, body: string) {
+  return createComment(t.payload, post, {
+    status: 'pending',
+    body,
+    statusChangedAt: new Date().toISOString(),
+  })
+}
+
 describe('moderation digests', () => {
   beforeEach(async () => {
     // Clear every comment held by earlier tests out of the digests' way.
@@ -198,15 +207,14 @@ describe('moderation digests', () => {
     const start = Date.now()
     const floodComments = []
     for (let i = 0; i < 7; i++) {
-      floodComments.push(
-        await createComment(t.payload, flood, { status: 'pending', body: `Flood question ${i}` }),
-      )
+      floodComments.push(await createHeld(flood, `Flood question ${i}`))
     }
     for (let i = 0; i < 5; i++) {
-      await createComment(t.payload, levee, { status: 'pending', body: `Levee question ${i}` })
+      await createHeld(levee, `Levee question ${i}`)
     }
-    // Not held: an approved comment is no news.
+    // Not news: an approved comment, and an imported pending one (no immediate email either).
     await createComment(t.payload, levee, { status: 'approved', body: 'Approved one' })
+    await createComment(t.payload, levee, { status: 'pending', body: 'Imported one' })
 
     const first = new Date(start + 60_000)
     expect(await digestAt(first)).toEqual({ sent: 1, skipped: '' })
@@ -219,6 +227,7 @@ describe('moderation digests', () => {
     expect(text).toContain(`"${flood.title}": 7 comments`)
     expect(text).toContain(`"${levee.title}": 5 comments`)
     expect(text).not.toContain('Approved one')
+    expect(text).not.toContain('Imported one')
     // Grouped: every flood comment comes before the levee heading.
     expect(text.lastIndexOf('Flood question')).toBeLessThan(text.indexOf(levee.title))
     for (const comment of floodComments) {
@@ -246,18 +255,12 @@ describe('moderation digests', () => {
   it('lists each comment once across digests: the next one starts where the last ended', async () => {
     await choose('moderator', 'hourly')
     await choose('admin', 'none')
-    const before = await createComment(t.payload, flood, {
-      status: 'pending',
-      body: 'Before the digest',
-    })
+    const before = await createHeld(flood, 'Before the digest')
     const first = new Date(Date.now() + 1000)
     await digestAt(first)
     await sink.waitForMessages(1)
     await new Promise((resolve) => setTimeout(resolve, 1100))
-    const after = await createComment(t.payload, flood, {
-      status: 'pending',
-      body: 'After the digest',
-    })
+    const after = await createHeld(flood, 'After the digest')
     await digestAt(new Date(first.getTime() + HOUR))
     const [, second] = await sink.waitForMessages(2)
     expect(second.text).toContain(`comment=${after.id}`)
@@ -272,7 +275,7 @@ describe('moderation digests', () => {
     const start = Date.now()
     const rows = Array.from({ length: DIGEST_LIMIT + 3 }, (_, i) => i)
     for (const i of rows) {
-      await createComment(t.payload, levee, { status: 'pending', body: `Bulk ${i}` })
+      await createHeld(levee, `Bulk ${i}`)
     }
     await digestAt(new Date(start + 60_000))
     const [message] = await sink.waitForMessages(1)
@@ -286,21 +289,19 @@ describe('moderation digests', () => {
   it('runs as a task of the job runner', async () => {
     await choose('moderator', 'hourly')
     await choose('admin', 'none')
-    const held = await createComment(t.payload, flood, {
-      status: 'pending',
-      body: 'From the runner',
-    })
-    await t.payload.jobs.queue({ task: 'sendModerationDigests', input: {} })
+    const held = await createHeld(flood, 'From the runner')
+    const job = await t.payload.jobs.queue({ task: 'sendModerationDigests', input: {} })
     await t.payload.jobs.run({ queue: 'default' })
     const [message] = await sink.waitForMessages(1)
     expect(message.to).toEqual([staff.moderator.email])
     expect(message.text).toContain(`comment=${held.id}`)
+    // Completed, so deleted; a failed job would stay with its error. (Payload's scheduler may
+    // have queued the next hour's run beside it.)
     const { docs } = await t.payload.find({
       collection: 'payload-jobs',
-      where: { taskSlug: { equals: 'sendModerationDigests' } },
+      where: { id: { equals: job.id } },
       depth: 0,
     })
-    // Completed jobs are deleted; a failed one would stay with its error.
     expect(docs).toEqual([])
   })
 })
