@@ -19,6 +19,7 @@ const WIDE = { width: 1440, height: 900 }
 
 let app: AppProcess
 let browser: Browser
+let adminToken: string
 
 beforeAll(async () => {
   app = await startApp({ DEMO_PASSWORD: PASSWORD })
@@ -30,6 +31,7 @@ beforeAll(async () => {
     body: JSON.stringify({ email: 'admin@example.gov', password: PASSWORD }),
   })
   const { token } = (await login.json()) as { token: string }
+  adminToken = token
   const saved = await fetch(`${app.baseUrl}/api/globals/site-settings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
@@ -103,6 +105,22 @@ describe('the admin dashboard in Chromium', () => {
       /^\/admin\/collections\/audit-entries\/\d+$/,
     )
     await page.close()
+  })
+
+  it('dates a post on the public pages in the agency zone', async () => {
+    const post = DEMO_POSTS.find((p) => !p.archived)!
+    const found = await fetch(
+      `${app.baseUrl}/api/posts?where[slug][equals]=${post.slug}&depth=0`,
+    ).then((r) => r.json() as Promise<{ docs: { id: number }[] }>)
+    // 02:30 UTC on March 1 is the evening of February 28 in New York.
+    const saved = await fetch(`${app.baseUrl}/api/posts/${found.docs[0].id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${adminToken}` },
+      body: JSON.stringify({ publishedAt: '2026-03-01T02:30:00.000Z' }),
+    })
+    expect(saved.status).toBe(200)
+    const html = await fetch(`${app.baseUrl}/posts/${post.slug}`).then((r) => r.text())
+    expect(html).toMatch(/<time dateTime="2026-03-01T02:30:00.000Z">February 28, 2026<\/time>/)
   })
 
   it('is hidden from an author', async () => {
