@@ -898,7 +898,7 @@ export interface SiteSetting {
   /**
    * An IANA time zone name, such as America/New_York. Dates and times in the admin, on the public pages and in staff emails are shown in it, with its abbreviation (EST, EDT).
    */
-  timeZone: string;
+  timeZone?: string | null;
   showGovBanner?: boolean | null;
   archiveNotice: string;
   /**

@@ -44,10 +44,11 @@ export const SiteSettings: GlobalConfig = {
               maxLength: 200,
             },
             {
+              // Not required: GraphQL would then demand it in every settings mutation. Unset
+              // means UTC; an empty or unknown name is refused.
               name: 'timeZone',
               label: 'Agency time zone',
               type: 'text',
-              required: true,
               defaultValue: DEFAULT_TIME_ZONE,
               maxLength: 64,
               validate: validateTimeZone,

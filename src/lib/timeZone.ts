@@ -18,9 +18,9 @@ export function agencyTimeZone(settings: { timeZone?: string | null } | null | u
   return isTimeZone(name) ? name : DEFAULT_TIME_ZONE
 }
 
-/** Site settings' validation message: the field's rule, shown in the admin and in a 400. */
+/** Site settings' rule, its message shown in the admin and in a 400; unset (null) means UTC. */
 export function validateTimeZone(value: string | null | undefined): true | string {
-  return isTimeZone(value)
+  return value === null || value === undefined || isTimeZone(value)
     ? true
     : 'Enter an IANA time zone name, such as America/New_York, America/Chicago or UTC.'
 }

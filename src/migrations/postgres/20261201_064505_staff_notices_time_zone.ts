@@ -7,7 +7,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'sendModerationDigests' BEFORE 'purgeExpiredComments';
   ALTER TABLE "users" ADD COLUMN "notification_frequency" "enum_users_notification_frequency";
   ALTER TABLE "users" ADD COLUMN "last_digest_at" timestamp(3) with time zone;
-  ALTER TABLE "site_settings" ADD COLUMN "time_zone" varchar DEFAULT 'UTC' NOT NULL;`)
+  ALTER TABLE "site_settings" ADD COLUMN "time_zone" varchar DEFAULT 'UTC';`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
