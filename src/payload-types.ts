@@ -122,6 +122,7 @@ export interface Config {
     tasks: {
       notifyModerators: TaskNotifyModerators;
       notifyEditors: TaskNotifyEditors;
+      sendModerationDigests: TaskSendModerationDigests;
       purgeExpiredComments: TaskPurgeExpiredComments;
       recheckSpam: TaskRecheckSpam;
       reportToAkismet: TaskReportToAkismet;
@@ -227,6 +228,11 @@ export interface User {
    * Admin: users and settings. Editor: every post. Author: their own posts, as drafts. Moderator: comments and threads.
    */
   role: 'admin' | 'editor' | 'author' | 'moderator';
+  /**
+   * Left empty: an email for each held comment for admins and moderators. Editors and authors are not sent held comments (their email and IP address are for moderators).
+   */
+  notificationFrequency?: ('immediate' | 'hourly' | 'daily' | 'none') | null;
+  lastDigestAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -398,6 +404,7 @@ export interface Comment {
  */
 export interface AuditEntry {
   id: number;
+  createdAt: string;
   action:
     | 'comment-status'
     | 'comment-delete'
@@ -437,7 +444,6 @@ export interface AuditEntry {
     | boolean
     | null;
   updatedAt: string;
-  createdAt: string;
 }
 /**
  * New comments from a blocked email address, IP address or address range go straight to the trash with the block’s reason. Lift a block to end it; blocks are never deleted.
@@ -546,6 +552,7 @@ export interface PayloadJob {
           | 'inline'
           | 'notifyModerators'
           | 'notifyEditors'
+          | 'sendModerationDigests'
           | 'purgeExpiredComments'
           | 'recheckSpam'
           | 'reportToAkismet'
@@ -587,6 +594,7 @@ export interface PayloadJob {
         | 'inline'
         | 'notifyModerators'
         | 'notifyEditors'
+        | 'sendModerationDigests'
         | 'purgeExpiredComments'
         | 'recheckSpam'
         | 'reportToAkismet'
@@ -804,6 +812,7 @@ export interface CommenterBlocksSelect<T extends boolean = true> {
  * via the `definition` "audit-entries_select".
  */
 export interface AuditEntriesSelect<T extends boolean = true> {
+  createdAt?: T;
   action?: T;
   summary?: T;
   actorType?: T;
@@ -819,7 +828,6 @@ export interface AuditEntriesSelect<T extends boolean = true> {
   reason?: T;
   details?: T;
   updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -872,6 +880,8 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   title?: T;
   role?: T;
+  notificationFrequency?: T;
+  lastDigestAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -968,6 +978,10 @@ export interface SiteSetting {
   id: number;
   siteName: string;
   agencyName: string;
+  /**
+   * An IANA time zone name, such as America/New_York. Dates and times in the admin, on the public pages and in staff emails are shown in it, with its abbreviation (EST, EDT).
+   */
+  timeZone?: string | null;
   showGovBanner?: boolean | null;
   /**
    * Whole posts let people read in their feed reader; summaries bring them to the site.
@@ -1038,6 +1052,7 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   agencyName?: T;
+  timeZone?: T;
   showGovBanner?: T;
   feedContent?: T;
   archiveNotice?: T;
@@ -1100,6 +1115,17 @@ export interface TaskNotifyEditors {
   };
   output: {
     sentTo?: number | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendModerationDigests".
+ */
+export interface TaskSendModerationDigests {
+  input?: unknown;
+  output: {
+    sent?: number | null;
     skipped?: string | null;
   };
 }

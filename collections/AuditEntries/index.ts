@@ -39,6 +39,19 @@ export const AuditEntries: CollectionConfig = {
   },
   fields: [
     {
+      // Payload's own timestamp, declared here only to show it in the agency's time zone in the
+      // list (Payload's date cell uses the browser's zone). Same column and index as Payload's.
+      name: 'createdAt',
+      label: 'Created At',
+      type: 'date',
+      index: true,
+      admin: {
+        hidden: true,
+        disableBulkEdit: true,
+        components: { Cell: '/admin/AgencyDateCell#AgencyDateCell' },
+      },
+    },
+    {
       name: 'action',
       type: 'select',
       required: true,

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { admins } from '@/access/admins'
 import { anyone } from '@/access/anyone'
+import { DEFAULT_TIME_ZONE, validateTimeZone } from '@/lib/timeZone'
 import { invalidateSettings } from '@/runtime/invalidateContent'
 
 import { discussionFields } from './discussionFields'
@@ -41,6 +42,20 @@ export const SiteSettings: GlobalConfig = {
               required: true,
               defaultValue: 'U.S. Agency',
               maxLength: 200,
+            },
+            {
+              // Not required: GraphQL would then demand it in every settings mutation. Unset
+              // means UTC; an empty or unknown name is refused.
+              name: 'timeZone',
+              label: 'Agency time zone',
+              type: 'text',
+              defaultValue: DEFAULT_TIME_ZONE,
+              maxLength: 64,
+              validate: validateTimeZone,
+              admin: {
+                description:
+                  'An IANA time zone name, such as America/New_York. Dates and times in the admin, on the public pages and in staff emails are shown in it, with its abbreviation (EST, EDT).',
+              },
             },
             {
               name: 'showGovBanner',

@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, adminsField } from '@/access/admins'
 import { ROLES } from '@/access/roles'
+import { refuseServerSetChange } from '@/cms/rejectFieldChanges'
+import { NOTICE_FREQUENCIES, NOTICE_FREQUENCY_LABELS } from '@/notifications/staffNotices'
 
 import { selfOrAdmin } from './access/selfOrAdmin'
 import { clearSignInAttempts } from './hooks/clearSignInAttempts'
@@ -63,6 +65,34 @@ export const Users: CollectionConfig = {
       admin: {
         description:
           'Admin: users and settings. Editor: every post. Author: their own posts, as drafts. Moderator: comments and threads.',
+      },
+    },
+    {
+      // The collection's update rule (selfOrAdmin) is this field's: the account's owner or an admin.
+      name: 'notificationFrequency',
+      label: 'Email me about comments held for moderation',
+      type: 'select',
+      options: NOTICE_FREQUENCIES.map((value) => ({
+        label: NOTICE_FREQUENCY_LABELS[value],
+        value,
+      })),
+      admin: {
+        description:
+          'Left empty: an email for each held comment for admins and moderators. Editors and authors are not sent held comments (their email and IP address are for moderators).',
+      },
+    },
+    {
+      // Where the next digest starts: written by the digest job only, so a restart neither
+      // repeats a digest nor skips comments.
+      name: 'lastDigestAt',
+      label: 'Last digest sent',
+      type: 'date',
+      hooks: { beforeValidate: [refuseServerSetChange] },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        condition: (data) => Boolean(data?.lastDigestAt),
       },
     },
   ],

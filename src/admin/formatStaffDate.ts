@@ -1,14 +1,22 @@
-const format = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-})
+import { DEFAULT_TIME_ZONE } from '@/lib/timeZone'
 
-/** "Nov 23, 2026, 9:36 PM UTC": one fixed zone, so server and browser renders agree. */
-export function formatStaffDate(iso: string | null | undefined): string {
-  return iso ? format.format(new Date(iso)) : ''
+/**
+ * "Nov 23, 2026, 4:36 PM EST": the agency's zone from site settings, passed in by the server
+ * (client components get it as a prop), so server and browser renders agree and every admin
+ * screen shows an event at the same time as the public pages and the emails.
+ */
+export function formatStaffDate(
+  iso: string | null | undefined,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  if (!iso) return ''
+  return new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso))
 }

@@ -45,6 +45,7 @@ import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerato
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
+import { sendModerationDigestsTask } from '@/jobs/sendModerationDigests'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -86,10 +87,14 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       importMap: { baseDir: path.resolve(root, 'src') },
       components: {
         beforeNavLinks: [
+          '/admin/OpenNavOnWideScreens#OpenNavOnWideScreens',
           '/admin/ModerationNavLink#ModerationNavLink',
           '/admin/ImportNavLink#ImportNavLink',
         ],
-        beforeDashboard: ['/admin/AkismetNotice#AkismetNotice'],
+        beforeDashboard: [
+          '/admin/AkismetNotice#AkismetNotice',
+          '/admin/ModerationCard/ModerationCard#ModerationCard',
+        ],
         views: {
           moderation: {
             Component: '/admin/ModerationView/ModerationView#ModerationView',
@@ -149,12 +154,13 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       tasks: [
         notifyModeratorsTask,
         notifyEditorsTask,
+        sendModerationDigestsTask,
         purgeExpiredCommentsTask,
         recheckSpamTask,
         reportToAkismetTask,
       ],
-      // Scheduled publishing and the daily retention purge every minute, moderator emails every
-      // ten seconds, spam checks and reports every minute; only in a process whose runtime says so
+      // Scheduled publishing, the hourly moderation digests and the daily retention purge every
+      // minute, moderator emails every ten seconds, spam checks and reports every minute; only in a process whose runtime says so
       // (the server, after its migrations). Payload starts these crons wherever a REST request is
       // handled, tests included: without the switch they would send mail behind the tests' backs.
       shouldAutoRun: (payload) => runtimeOf(payload).jobs.runHere,

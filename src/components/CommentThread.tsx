@@ -9,30 +9,51 @@ import { formatDate } from '@/lib/formatDate'
 type ReplyHref = ((id: ThreadNode['id']) => string) | null
 
 /** A post's comments, threaded; everything readers wrote is rendered as text. */
-export function CommentThread({ nodes, replyHref }: { nodes: ThreadNode[]; replyHref: ReplyHref }) {
+export function CommentThread({
+  nodes,
+  replyHref,
+  timeZone,
+}: {
+  nodes: ThreadNode[]
+  replyHref: ReplyHref
+  /** The agency's zone (site settings): a comment's date is the same here as in the admin. */
+  timeZone: string
+}) {
   if (nodes.length === 0) return null
-  return <CommentList nodes={nodes} className="comment-list" replyHref={replyHref} />
+  return (
+    <CommentList nodes={nodes} className="comment-list" replyHref={replyHref} timeZone={timeZone} />
+  )
 }
 
 function CommentList({
   nodes,
   className,
   replyHref,
+  timeZone,
 }: {
   nodes: ThreadNode[]
   className: string
   replyHref: ReplyHref
+  timeZone: string
 }) {
   return (
     <ol className={className}>
       {nodes.map((node) => (
-        <CommentItem key={node.id} node={node} replyHref={replyHref} />
+        <CommentItem key={node.id} node={node} replyHref={replyHref} timeZone={timeZone} />
       ))}
     </ol>
   )
 }
 
-function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHref }) {
+function CommentItem({
+  node,
+  replyHref,
+  timeZone,
+}: {
+  node: ThreadNode
+  replyHref: ReplyHref
+  timeZone: string
+}) {
   const anchor = `comment-${node.id}`
   // Only http(s) addresses become links; anything else (javascript:, data:, junk) is dropped.
   const website = node.authorUrl && isWebUrl(node.authorUrl) ? new URL(node.authorUrl).href : null
@@ -59,7 +80,7 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
             )}
           </span>
           {agency ? <span className="comment-agency-title">{`, ${agency}`}</span> : null}{' '}
-          <time dateTime={node.createdAt}>{formatDate(node.createdAt)}</time>
+          <time dateTime={node.createdAt}>{formatDate(node.createdAt, timeZone)}</time>
           {node.held ? null : (
             <>
               {' '}
@@ -98,6 +119,7 @@ function CommentItem({ node, replyHref }: { node: ThreadNode; replyHref: ReplyHr
           nodes={node.replies}
           className="comment-list comment-replies"
           replyHref={replyHref}
+          timeZone={timeZone}
         />
       ) : null}
     </li>

@@ -1,4 +1,6 @@
+import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/lib/formatDate'
+import { agencyTimeZone } from '@/lib/timeZone'
 import type { Post } from '@/payload-types'
 
 import { Byline } from './Byline'
@@ -8,8 +10,11 @@ type ListedPost = Pick<
   'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'archived' | 'authors'
 >
 
-/** A list of posts (USWDS collection): title, Archived tag, date, authors, excerpt, comments. */
-export function PostList({
+/**
+ * A list of posts (USWDS collection): title, Archived tag, date (in the agency's zone, from the
+ * cached site settings), authors, excerpt, comments.
+ */
+export async function PostList({
   posts,
   commentCounts,
   headingLevel = 2,
@@ -19,6 +24,7 @@ export function PostList({
   headingLevel?: 2 | 3
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const timeZone = agencyTimeZone(await getSiteSettings())
   return (
     <ul className="usa-collection post-list">
       {posts.map((post) => {
@@ -36,7 +42,7 @@ export function PostList({
               <ul className="usa-collection__meta" aria-label="More information">
                 <li className="usa-collection__meta-item">
                   <time dateTime={post.publishedAt ?? undefined}>
-                    {formatDate(post.publishedAt)}
+                    {formatDate(post.publishedAt, timeZone)}
                   </time>
                 </li>
                 {post.authors?.length ? (

@@ -1,6 +1,9 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import type { Comment, Post } from '@/payload-types'
+import { formatDateTime } from '@/lib/formatDate'
+import { agencyTimeZone } from '@/lib/timeZone'
+import { HELD_COMMENTS, recipientsNow } from '@/notifications/staffNotices'
 import { runtimeOf } from '@/runtime/runtime'
 
 export const NOTIFICATIONS_QUEUE = 'notifications'
@@ -15,15 +18,22 @@ export async function queueModeratorEmail(req: PayloadRequest, commentId: number
   })
 }
 
+/** The moderation queue opened on one comment: absolute, for emails. */
+export function heldCommentUrl(serverUrl: string, commentId: number | string): string {
+  const params = new URLSearchParams({ status: 'pending', comment: String(commentId) })
+  return `${serverUrl}/admin/moderation?${params}`
+}
+
 /** The message moderators receive for a comment held in Pending. */
 export function moderationEmail(
   comment: Comment,
   post: Pick<Post, 'title' | 'slug'>,
-  { siteName, serverUrl }: { siteName: string; serverUrl: string },
+  { siteName, serverUrl, timeZone }: { siteName: string; serverUrl: string; timeZone: string },
 ) {
   const lines = [
     `A comment on "${post.title}" is waiting for moderation.`,
     '',
+    `Comment #${comment.id}, received ${formatDateTime(comment.createdAt, timeZone)}`,
     `Author: ${comment.authorName}`,
     `Email: ${comment.authorEmail}`,
     `Website: ${comment.authorUrl || '(none)'}`,
@@ -32,7 +42,7 @@ export function moderationEmail(
     '',
     comment.body,
     '',
-    `Moderate it: ${serverUrl}/admin/moderation?status=pending`,
+    `Moderate it: ${heldCommentUrl(serverUrl, comment.id)}`,
     `The post: ${serverUrl}/posts/${post.slug}`,
   ]
   return {
@@ -41,24 +51,11 @@ export function moderationEmail(
   }
 }
 
-async function moderatorEmails(req: PayloadRequest): Promise<string[]> {
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: { role: { in: ['admin', 'moderator'] } },
-    // Staff are a handful; the limit only keeps the read bounded.
-    limit: 1000,
-    pagination: false,
-    depth: 0,
-    select: { email: true },
-    req,
-  })
-  return docs.map((user) => user.email)
-}
-
 /**
- * Emails the moderators about one comment held in Pending. Queued in the same transaction that
- * stores the comment, run from the notifications queue within seconds, retried when the mail
- * server fails: the comment itself never depends on the mail server.
+ * Emails the staff who asked to hear at once (src/notifications/staffNotices.ts) about one
+ * comment held in Pending. Queued in the same transaction that stores the comment, run from the
+ * notifications queue within seconds, retried when the mail server fails: the comment itself
+ * never depends on the mail server.
  */
 export const notifyModeratorsTask: TaskConfig<{
   input: { comment: string }
@@ -89,12 +86,15 @@ export const notifyModeratorsTask: TaskConfig<{
     if (!settings.notifyModerators) {
       return { output: { sentTo: 0, skipped: 'notifications are turned off in site settings' } }
     }
-    const to = await moderatorEmails(req)
-    if (to.length === 0) return { output: { sentTo: 0, skipped: 'no moderators' } }
+    const to = await recipientsNow(req, HELD_COMMENTS)
+    if (to.length === 0) {
+      return { output: { sentTo: 0, skipped: 'nobody asked for immediate emails' } }
+    }
     const post = comment.post as Post
     const message = moderationEmail(comment, post, {
       siteName: settings.siteName,
       serverUrl: runtimeOf(payload).config.serverUrl,
+      timeZone: agencyTimeZone(settings),
     })
     await payload.sendEmail({ to, ...message })
     return { output: { sentTo: to.length, skipped: '' } }

@@ -8,7 +8,7 @@ import { wordList } from '@/comments/rules/moderationRules'
 import { pageNumber } from '@/lib/pageNumber'
 
 import { ExportForm } from './ExportForm'
-import { loadQueuePage } from './loadModerationQueue'
+import { commentIdParam, loadQueuePage } from './loadModerationQueue'
 import { ModerationQueue } from './ModerationQueue'
 import { queueHref } from './queueLinks'
 import { QueueFilters } from './QueueFilters'
@@ -76,7 +76,7 @@ export async function ModerationQueuePage({ req, searchParams }: Props) {
   const page = pageNumber(searchParams.page) ?? 1
   const [counts, queue, blatantCount, posts, words] = await Promise.all([
     countComments(payload, user),
-    loadQueuePage({ payload, user }, filter, page),
+    loadQueuePage({ payload, user }, filter, page, commentIdParam(payload, searchParams.comment)),
     filter.status === 'spam'
       ? payload
           .count({

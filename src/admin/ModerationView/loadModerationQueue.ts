@@ -4,6 +4,7 @@ import { formatStaffDate } from '@/admin/formatStaffDate'
 import type { QueueFilter } from '@/comments/queue/queueFilter'
 import { queueWhere } from '@/comments/queue/queueWhere'
 import { matchedWordOf, suspicionsOf } from '@/comments/queue/suspicion'
+import { loadAgencyTimeZone } from '@/data/loadAgencyTimeZone'
 import type { Comment } from '@/payload-types'
 
 import type { QueueComment } from './queueComment'
@@ -24,7 +25,7 @@ export async function countPending({ payload, user }: Reader): Promise<number> {
   return totalDocs
 }
 
-function toQueueComment(doc: Comment): QueueComment {
+function toQueueComment(doc: Comment, timeZone: string): QueueComment {
   const post = typeof doc.post === 'object' ? doc.post : null
   const parent = doc.parent ?? null
   const spamVerdict = doc.spamCheck?.verdict ?? null
@@ -39,7 +40,7 @@ function toQueueComment(doc: Comment): QueueComment {
     ip: doc.ip ?? null,
     body: doc.body,
     createdAt: doc.createdAt,
-    createdAtLabel: formatStaffDate(doc.createdAt),
+    createdAtLabel: formatStaffDate(doc.createdAt, timeZone),
     spamVerdict,
     suspicions: suspicionsOf({ body: doc.body, statusReason, spamVerdict }),
     matchedWord: matchedWordOf(statusReason),
@@ -58,13 +59,31 @@ function toQueueComment(doc: Comment): QueueComment {
 }
 
 /**
- * One page of the queue as a filter selects it, read with the signed-in user's access: one
- * query for the page (posts and parents populated with a few fields) and one count.
+ * A comment id from the address (`comment=<id>`, as staff emails link), or null when it is not
+ * an id of this database (a number in SQL, an ObjectId in MongoDB): never a query error.
  */
-export async function loadQueuePage(reader: Reader, filter: QueueFilter, page: number) {
+export function commentIdParam(payload: Payload, value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const shape = payload.db.defaultIDType === 'number' ? /^[1-9][0-9]{0,14}$/ : /^[0-9a-f]{24}$/i
+  return shape.test(value) ? value : null
+}
+
+/**
+ * One page of the queue as a filter selects it, read with the signed-in user's access: one
+ * query for the page (posts and parents populated with a few fields) and one count; narrowed to
+ * one comment when `commentId` is given (the link in a staff email).
+ */
+export async function loadQueuePage(
+  reader: Reader,
+  filter: QueueFilter,
+  page: number,
+  commentId: string | null = null,
+) {
+  const where = queueWhere(filter)
+  const timeZone = await loadAgencyTimeZone(reader.payload)
   const result = await reader.payload.find({
     collection: 'comments',
-    where: queueWhere(filter),
+    where: commentId ? { and: [where, { id: { equals: commentId } }] } : where,
     sort: filter.sort === 'oldest' ? 'createdAt' : '-createdAt',
     limit: filter.pageSize,
     page,
@@ -78,7 +97,7 @@ export async function loadQueuePage(reader: Reader, filter: QueueFilter, page: n
     user: reader.user,
   })
   return {
-    comments: result.docs.map(toQueueComment),
+    comments: result.docs.map((doc) => toQueueComment(doc, timeZone)),
     totalDocs: result.totalDocs,
     totalPages: Math.max(1, result.totalPages),
   }

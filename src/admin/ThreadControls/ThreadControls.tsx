@@ -1,6 +1,7 @@
 import type { ServerProps } from 'payload'
 
 import { formatStaffDate } from '@/admin/formatStaffDate'
+import { loadAgencyTimeZone } from '@/data/loadAgencyTimeZone'
 import { mayChangeThreads } from '@/admin/staffAbilities'
 import type { User } from '@/payload-types'
 
@@ -42,14 +43,20 @@ export async function ThreadControls({ id, payload, user }: ServerProps) {
     })
     .catch(() => null)
   if (!post) return null
+  const timeZone = await loadAgencyTimeZone(payload)
   const initial: ThreadState = {
     status: post.commentStatus,
     archived: Boolean(post.archived),
-    closedAtLabel: formatStaffDate(post.commentsClosedAt),
+    closedAtLabel: formatStaffDate(post.commentsClosedAt, timeZone),
     closedBy: closedByLabel(post.commentsClosedBy, user),
     reason: post.commentsClosedReason ?? null,
   }
   return (
-    <ThreadControlsClient apiRoute={payload.config.routes.api} postId={post.id} initial={initial} />
+    <ThreadControlsClient
+      apiRoute={payload.config.routes.api}
+      postId={post.id}
+      initial={initial}
+      timeZone={timeZone}
+    />
   )
 }

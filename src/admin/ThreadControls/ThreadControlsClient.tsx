@@ -18,10 +18,16 @@ export type ThreadState = {
   reason: string | null
 }
 
-type Props = { apiRoute: string; postId: number | string; initial: ThreadState }
+type Props = {
+  apiRoute: string
+  postId: number | string
+  initial: ThreadState
+  /** The agency's zone (site settings), for the time a change made here is shown at. */
+  timeZone: string
+}
 
 /** The thread's state in the document controls, and a dialog to open or close it. */
-export function ThreadControlsClient({ apiRoute, postId, initial }: Props) {
+export function ThreadControlsClient({ apiRoute, postId, initial, timeZone }: Props) {
   const [state, setState] = useState(initial)
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
@@ -44,7 +50,7 @@ export function ThreadControlsClient({ apiRoute, postId, initial }: Props) {
     setState({
       ...state,
       status: changed.commentStatus,
-      closedAtLabel: formatStaffDate(changed.commentsClosedAt),
+      closedAtLabel: formatStaffDate(changed.commentsClosedAt, timeZone),
       closedBy: changed.commentStatus === 'closed' && user ? `${user.name} (${user.email})` : null,
       reason: changed.commentsClosedReason,
     })

@@ -21,8 +21,11 @@ import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } fro
 import { ThreadControls as ThreadControls_98b21c0a182677b82c72504c19c78e2b } from '../../../admin/ThreadControls/ThreadControls'
 import { PublishOrSubmitButton as PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a } from '../../../admin/ReviewButton/PublishOrSubmitButton'
 import { DateOrDashCell as DateOrDashCell_90ef0163e2bf3a1a15e4cc4524f3beb8 } from '../../../admin/cells/DateOrDashCell'
+import { AgencyDateCell as AgencyDateCell_8a49ccdde854695811c80a16ce4cd8d7 } from '../../../admin/AgencyDateCell'
 import { EmptyAsDashCell as EmptyAsDashCell_f175329e5a7760d21a14b1977d5c849b } from '../../../admin/cells/EmptyAsDashCell'
 import { AkismetNotice as AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b } from '../../../admin/AkismetNotice'
+import { ModerationCard as ModerationCard_cb2b604ef1d753bf019ea710d8167063 } from '../../../admin/ModerationCard/ModerationCard'
+import { OpenNavOnWideScreens as OpenNavOnWideScreens_bdf7691d6e6433610311d463d8f73ea9 } from '../../../admin/OpenNavOnWideScreens'
 import { ModerationNavLink as ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f } from '../../../admin/ModerationNavLink'
 import { ImportNavLink as ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28 } from '../../../admin/ImportNavLink'
 import { ModerationView as ModerationView_9bc61220f853dd1efb70fce8850dadbc } from '../../../admin/ModerationView/ModerationView'
@@ -54,8 +57,11 @@ export const importMap = {
   "/admin/ThreadControls/ThreadControls#ThreadControls": ThreadControls_98b21c0a182677b82c72504c19c78e2b,
   "/admin/ReviewButton/PublishOrSubmitButton#PublishOrSubmitButton": PublishOrSubmitButton_3acf50cc47800bd2e6cb7e449164b08a,
   "/admin/cells/DateOrDashCell#DateOrDashCell": DateOrDashCell_90ef0163e2bf3a1a15e4cc4524f3beb8,
+  "/admin/AgencyDateCell#AgencyDateCell": AgencyDateCell_8a49ccdde854695811c80a16ce4cd8d7,
   "/admin/cells/EmptyAsDashCell#EmptyAsDashCell": EmptyAsDashCell_f175329e5a7760d21a14b1977d5c849b,
   "/admin/AkismetNotice#AkismetNotice": AkismetNotice_e3af7be2b8ddd264811e3e2542c6359b,
+  "/admin/ModerationCard/ModerationCard#ModerationCard": ModerationCard_cb2b604ef1d753bf019ea710d8167063,
+  "/admin/OpenNavOnWideScreens#OpenNavOnWideScreens": OpenNavOnWideScreens_bdf7691d6e6433610311d463d8f73ea9,
   "/admin/ModerationNavLink#ModerationNavLink": ModerationNavLink_e7628f18fd739a0ac9a0a7c0ea31b99f,
   "/admin/ImportNavLink#ImportNavLink": ImportNavLink_b18682a77d3891ca0a6f5f297eed2d28,
   "/admin/ModerationView/ModerationView#ModerationView": ModerationView_9bc61220f853dd1efb70fce8850dadbc,

@@ -16,6 +16,7 @@ import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/lib/formatDate'
+import { agencyTimeZone } from '@/lib/timeZone'
 import { pageNumber } from '@/lib/pageNumber'
 import type { Category } from '@/payload-types'
 import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
@@ -64,6 +65,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   if (commentsPage > threadPages) return notFoundPage()
   const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = threadClosure(post, settings) !== null
+  const timeZone = agencyTimeZone(settings)
   const replyTo = closed
     ? null
     : (comments.find((comment) => String(comment.id) === single(query.replyto)) ?? null)
@@ -106,7 +108,9 @@ export default async function PostPage({ params, searchParams }: Props) {
       ) : null}
       <h1>{post.title}</h1>
       <p className="post-meta">
-        <time dateTime={post.publishedAt ?? undefined}>{formatDate(post.publishedAt)}</time>
+        <time dateTime={post.publishedAt ?? undefined}>
+          {formatDate(post.publishedAt, timeZone)}
+        </time>
         {post.authors?.length ? ' · ' : null}
         <Byline authors={post.authors} />
       </p>
@@ -128,6 +132,7 @@ export default async function PostPage({ params, searchParams }: Props) {
         </h2>
         <CommentThread
           nodes={shown}
+          timeZone={timeZone}
           replyHref={
             closed ? null : (id) => `/posts/${post.slug}?replyto=${id}${pageQuery}#respond`
           }

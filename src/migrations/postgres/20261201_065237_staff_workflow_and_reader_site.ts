@@ -5,6 +5,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."enum_posts_review_status" AS ENUM('none', 'submitted');
   CREATE TYPE "public"."enum__posts_v_version_review_status" AS ENUM('none', 'submitted');
   CREATE TYPE "public"."enum_commenter_blocks_kind" AS ENUM('email', 'ip', 'range');
+  CREATE TYPE "public"."enum_users_notification_frequency" AS ENUM('immediate', 'hourly', 'daily', 'none');
   CREATE TYPE "public"."enum_site_settings_feed_content" AS ENUM('summary', 'full');
   ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'commenter-block';
   ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'commenter-block-lift';
@@ -13,7 +14,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TYPE "public"."enum_audit_entries_action" ADD VALUE 'post-publish';
   ALTER TYPE "public"."enum_audit_entries_target_type" ADD VALUE 'commenter-block';
   ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'notifyEditors' BEFORE 'purgeExpiredComments';
+  ALTER TYPE "public"."enum_payload_jobs_log_task_slug" ADD VALUE 'sendModerationDigests' BEFORE 'purgeExpiredComments';
   ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'notifyEditors' BEFORE 'purgeExpiredComments';
+  ALTER TYPE "public"."enum_payload_jobs_task_slug" ADD VALUE 'sendModerationDigests' BEFORE 'purgeExpiredComments';
   CREATE TABLE "commenter_blocks" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"kind" "enum_commenter_blocks_kind" NOT NULL,
@@ -39,7 +42,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_posts_v" ADD COLUMN "version_submitted_for_review_by_id" integer;
   ALTER TABLE "comments" ADD COLUMN "agency_response" varchar;
   ALTER TABLE "users" ADD COLUMN "title" varchar;
+  ALTER TABLE "users" ADD COLUMN "notification_frequency" "enum_users_notification_frequency";
+  ALTER TABLE "users" ADD COLUMN "last_digest_at" timestamp(3) with time zone;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "commenter_blocks_id" integer;
+  ALTER TABLE "site_settings" ADD COLUMN "time_zone" varchar DEFAULT 'UTC';
   ALTER TABLE "site_settings" ADD COLUMN "feed_content" "enum_site_settings_feed_content" DEFAULT 'summary' NOT NULL;
   ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_lifted_by_id_users_id_fk" FOREIGN KEY ("lifted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
@@ -102,10 +108,14 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "_posts_v" DROP COLUMN "version_submitted_for_review_by_id";
   ALTER TABLE "comments" DROP COLUMN "agency_response";
   ALTER TABLE "users" DROP COLUMN "title";
+  ALTER TABLE "users" DROP COLUMN "notification_frequency";
+  ALTER TABLE "users" DROP COLUMN "last_digest_at";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "commenter_blocks_id";
+  ALTER TABLE "site_settings" DROP COLUMN "time_zone";
   ALTER TABLE "site_settings" DROP COLUMN "feed_content";
   DROP TYPE "public"."enum_posts_review_status";
   DROP TYPE "public"."enum__posts_v_version_review_status";
   DROP TYPE "public"."enum_commenter_blocks_kind";
+  DROP TYPE "public"."enum_users_notification_frequency";
   DROP TYPE "public"."enum_site_settings_feed_content";`)
 }

@@ -42,8 +42,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_posts_v_version_version_submitted_for_review_by_idx\` ON \`_posts_v\` (\`version_submitted_for_review_by_id\`);`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`agency_response\` text;`)
   await db.run(sql`ALTER TABLE \`users\` ADD \`title\` text;`)
+  await db.run(sql`ALTER TABLE \`users\` ADD \`notification_frequency\` text;`)
+  await db.run(sql`ALTER TABLE \`users\` ADD \`last_digest_at\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`commenter_blocks_id\` integer REFERENCES commenter_blocks(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_commenter_blocks_id_idx\` ON \`payload_locked_documents_rels\` (\`commenter_blocks_id\`);`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`time_zone\` text DEFAULT 'UTC';`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`feed_content\` text DEFAULT 'summary' NOT NULL;`)
 }
 
@@ -175,5 +178,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`ALTER TABLE \`comments\` DROP COLUMN \`agency_response\`;`)
   await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`title\`;`)
+  await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`notification_frequency\`;`)
+  await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`last_digest_at\`;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`time_zone\`;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`feed_content\`;`)
 }
