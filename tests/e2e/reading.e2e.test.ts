@@ -171,7 +171,15 @@ describe('post page', () => {
       )
     }
     expect(text).toContain('Comments are closed.')
+    // With the reason the moderator gave.
+    expect(text).toContain(`<p class="comments-closed__reason">${post.commentsClosedReason}</p>`)
     expect(text).toContain(`<link rel="canonical" href="`)
+  })
+
+  it('says in the archive banner when the post was archived', async () => {
+    const post = DEMO_POSTS.find((p) => p.archived)!
+    const { text } = await html(`/posts/${post.slug}`)
+    expect(text).toMatch(/Archived on <time dateTime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/)
   })
 })
 

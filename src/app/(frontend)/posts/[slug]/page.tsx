@@ -97,6 +97,12 @@ export default async function PostPage({ params, searchParams }: Props) {
           <div className="usa-alert">
             <div className="usa-alert__body">
               <p className="usa-alert__text">{post.archiveNotice || settings.archiveNotice}</p>
+              {post.archivedAt ? (
+                <p className="usa-alert__text">
+                  Archived on{' '}
+                  <time dateTime={post.archivedAt}>{formatDate(post.archivedAt, timeZone)}</time>.
+                </p>
+              ) : null}
               <p className="usa-alert__text">
                 <a className="usa-link" href={settings.currentSiteUrl}>
                   Go to the current {settings.agencyName} website
@@ -146,7 +152,12 @@ export default async function PostPage({ params, searchParams }: Props) {
           label="Comment pages"
         />
         {closed ? (
-          <p className="comments-closed">Comments are closed.</p>
+          <>
+            <p className="comments-closed">Comments are closed.</p>
+            {post.commentsClosedReason ? (
+              <p className="comments-closed__reason">{post.commentsClosedReason}</p>
+            ) : null}
+          </>
         ) : (
           <CommentForm
             postId={post.id}
