@@ -72,7 +72,8 @@ export const SiteSettings: GlobalConfig = {
               name: 'feedContent',
               label: 'What the RSS and Atom feeds carry',
               type: 'radio',
-              required: true,
+              // Not required: GraphQL would then demand it in every settings mutation. Unset is
+              // the summary.
               defaultValue: 'summary',
               options: [
                 { label: 'A summary (the excerpt, or the start of the text)', value: 'summary' },
