@@ -229,7 +229,7 @@ export interface User {
    */
   role: 'admin' | 'editor' | 'author' | 'moderator';
   /**
-   * Left empty: an email for each held comment for admins and moderators. Editors and authors are not sent held comments (their email and IP address are for moderators).
+   * Covers comments held for moderation (admins and moderators) and drafts submitted for review (admins and editors); a digest has a section for each. Left empty: an email for each one at once. Authors are sent neither; editors are not sent held comments (their email and IP address are for moderators).
    */
   notificationFrequency?: ('immediate' | 'hourly' | 'daily' | 'none') | null;
   lastDigestAt?: string | null;

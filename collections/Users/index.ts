@@ -70,7 +70,7 @@ export const Users: CollectionConfig = {
     {
       // The collection's update rule (selfOrAdmin) is this field's: the account's owner or an admin.
       name: 'notificationFrequency',
-      label: 'Email me about comments held for moderation',
+      label: 'Email me about work waiting for me',
       type: 'select',
       options: NOTICE_FREQUENCIES.map((value) => ({
         label: NOTICE_FREQUENCY_LABELS[value],
@@ -78,7 +78,7 @@ export const Users: CollectionConfig = {
       })),
       admin: {
         description:
-          'Left empty: an email for each held comment for admins and moderators. Editors and authors are not sent held comments (their email and IP address are for moderators).',
+          'Covers comments held for moderation (admins and moderators) and drafts submitted for review (admins and editors); a digest has a section for each. Left empty: an email for each one at once. Authors are sent neither; editors are not sent held comments (their email and IP address are for moderators).',
       },
     },
     {

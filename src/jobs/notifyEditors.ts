@@ -1,5 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import { DRAFTS_FOR_REVIEW, recipientsNow } from '@/notifications/staffNotices'
 import type { Post } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 
@@ -15,6 +16,16 @@ export async function queueReviewEmail(req: PayloadRequest, postId: number | str
   })
 }
 
+/** Where an editor reviews and publishes a draft (absolute). */
+export function reviewPostUrl(serverUrl: string, postId: number | string): string {
+  return `${serverUrl}/admin/collections/posts/${postId}`
+}
+
+/** The posts list filtered to every draft waiting for review (absolute). */
+export function waitingDraftsUrl(serverUrl: string): string {
+  return `${serverUrl}/admin/collections/posts?where[reviewStatus][equals]=submitted`
+}
+
 /** The message editors receive for a draft waiting for review. */
 export function reviewEmail(
   post: Pick<Post, 'id' | 'title'>,
@@ -24,31 +35,13 @@ export function reviewEmail(
   const lines = [
     `${submittedBy} submitted "${post.title}" for review.`,
     '',
-    `Review and publish it: ${serverUrl}/admin/collections/posts/${post.id}`,
-    `Every draft waiting for review: ${serverUrl}/admin/collections/posts?where[reviewStatus][equals]=submitted`,
+    `Review and publish it: ${reviewPostUrl(serverUrl, post.id)}`,
+    `Every draft waiting for review: ${waitingDraftsUrl(serverUrl)}`,
   ]
   return {
     subject: `[${siteName}] Draft waiting for review: "${post.title}"`,
     text: lines.join('\n'),
   }
-}
-
-/**
- * Who is told that a draft waits for review: every editor and admin. The one place that decides
- * it, so a per-person notification preference can be applied here later.
- */
-export async function reviewRecipients(req: PayloadRequest): Promise<string[]> {
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    where: { role: { in: ['admin', 'editor'] } },
-    // Staff are a handful; the limit only keeps the read bounded.
-    limit: 1000,
-    pagination: false,
-    depth: 0,
-    select: { email: true },
-    req,
-  })
-  return docs.map((user) => user.email)
 }
 
 /**
@@ -82,8 +75,11 @@ export const notifyEditorsTask: TaskConfig<{
     if (post.reviewStatus !== 'submitted') {
       return { output: { sentTo: 0, skipped: 'the post no longer waits for review' } }
     }
-    const to = await reviewRecipients(req)
-    if (to.length === 0) return { output: { sentTo: 0, skipped: 'no editors' } }
+    // Those who chose immediate emails (or left the choice empty); digests list the draft later.
+    const to = await recipientsNow(req, DRAFTS_FOR_REVIEW)
+    if (to.length === 0) {
+      return { output: { sentTo: 0, skipped: 'nobody asked for immediate emails' } }
+    }
     const by = post.submittedForReviewBy
     const submittedBy = by && typeof by === 'object' ? by.name || by.email : 'An author'
     const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })

@@ -18,7 +18,7 @@ export const NOTICE_FREQUENCY_LABELS: Record<NoticeFrequency, string> = {
 /**
  * A kind of waiting work: who may be told about it (those who can act on it: a held comment's
  * email and IP address are for moderators' eyes only) and who is told when they have not chosen.
- * The review workflow's waiting drafts are meant to be a second topic here.
+ * One choice per staff member covers every topic of their role; a digest has a section per topic.
  */
 export type NoticeTopic = {
   audience: readonly Role[]
@@ -30,6 +30,15 @@ export const HELD_COMMENTS: NoticeTopic = {
   audience: ['admin', 'moderator'],
   immediateByDefault: ['admin', 'moderator'],
 }
+
+/** Drafts an author submitted for review: for those who may publish them. */
+export const DRAFTS_FOR_REVIEW: NoticeTopic = {
+  audience: ['admin', 'editor'],
+  immediateByDefault: ['admin', 'editor'],
+}
+
+/** Every topic, in the order of a digest's sections. */
+export const NOTICE_TOPICS = [HELD_COMMENTS, DRAFTS_FOR_REVIEW] as const
 
 /** Staff are a handful; the limit only keeps every read bounded. */
 const MAX_STAFF = 1000
@@ -71,22 +80,26 @@ export async function recipientsNow(req: PayloadRequest, topic: NoticeTopic): Pr
   return docs.map((user) => user.email)
 }
 
-export type DigestSubscriber = Pick<User, 'id' | 'email' | 'lastDigestAt'>
+export type DigestSubscriber = Pick<User, 'id' | 'email' | 'role' | 'lastDigestAt'>
 
-/** The staff who get a digest of `topic` at `frequency`, with the time of their last digest. */
+/**
+ * The staff who get a digest at `frequency` of any of `topics`, with their role (which sections
+ * they get) and the time of their last digest: one digest per person, whatever their topics.
+ */
 export async function digestSubscribers(
   req: PayloadRequest,
-  topic: NoticeTopic,
+  topics: readonly NoticeTopic[],
   frequency: DigestFrequency,
 ): Promise<DigestSubscriber[]> {
   const { docs } = await req.payload.find({
     collection: 'users',
-    where: frequencyWhere(topic, frequency),
+    // A digest is never a default, so the audience and the choice are the whole filter.
+    where: { or: topics.map((topic) => frequencyWhere(topic, frequency)) },
     limit: MAX_STAFF,
     pagination: false,
     depth: 0,
-    select: { email: true, lastDigestAt: true },
+    select: { email: true, role: true, lastDigestAt: true },
     req,
   })
-  return docs.map(({ id, email, lastDigestAt }) => ({ id, email, lastDigestAt }))
+  return docs.map(({ id, email, role, lastDigestAt }) => ({ id, email, role, lastDigestAt }))
 }
