@@ -986,7 +986,7 @@ export interface SiteSetting {
   /**
    * Whole posts let people read in their feed reader; summaries bring them to the site.
    */
-  feedContent: 'summary' | 'full';
+  feedContent?: ('summary' | 'full') | null;
   archiveNotice: string;
   /**
    * Where the archive banner sends readers for up-to-date information.

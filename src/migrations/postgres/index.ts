@@ -7,7 +7,7 @@ import * as migration_20261130_182929_comment_threads_and_indexes from './202611
 import * as migration_20261130_200729_comment_submission_indexes from './20261130_200729_comment_submission_indexes';
 import * as migration_20261130_223840_drop_account_lockout from './20261130_223840_drop_account_lockout';
 import * as migration_20261201_031938_wordpress_import from './20261201_031938_wordpress_import';
-import * as migration_20261201_065237_staff_workflow_and_reader_site from './20261201_065237_staff_workflow_and_reader_site';
+import * as migration_20261201_071515_staff_workflow_and_reader_site from './20261201_071515_staff_workflow_and_reader_site';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261201_031938_wordpress_import',
   },
   {
-    up: migration_20261201_065237_staff_workflow_and_reader_site.up,
-    down: migration_20261201_065237_staff_workflow_and_reader_site.down,
-    name: '20261201_065237_staff_workflow_and_reader_site'
+    up: migration_20261201_071515_staff_workflow_and_reader_site.up,
+    down: migration_20261201_071515_staff_workflow_and_reader_site.down,
+    name: '20261201_071515_staff_workflow_and_reader_site'
   },
 ];

@@ -46,7 +46,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users" ADD COLUMN "last_digest_at" timestamp(3) with time zone;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "commenter_blocks_id" integer;
   ALTER TABLE "site_settings" ADD COLUMN "time_zone" varchar DEFAULT 'UTC';
-  ALTER TABLE "site_settings" ADD COLUMN "feed_content" "enum_site_settings_feed_content" DEFAULT 'summary' NOT NULL;
+  ALTER TABLE "site_settings" ADD COLUMN "feed_content" "enum_site_settings_feed_content" DEFAULT 'summary';
   ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_lifted_by_id_users_id_fk" FOREIGN KEY ("lifted_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "commenter_blocks" ADD CONSTRAINT "commenter_blocks_from_comment_id_comments_id_fk" FOREIGN KEY ("from_comment_id") REFERENCES "public"."comments"("id") ON DELETE set null ON UPDATE no action;
