@@ -106,6 +106,13 @@ export async function scaleBenchmark(
       headers: moderator,
     },
     {
+      // The screen moderators use: the admin page, rendered by Payload and Next on the server
+      // (rows, parents' excerpts, posts, tab counts, post filter list).
+      name: 'moderation queue: Pending, page 1 (admin page)',
+      path: '/admin/moderation?status=pending',
+      headers: { cookie: `payload-token=${tokens.moderator}` },
+    },
+    {
       name: 'moderation queue: "all matching" count, Pending (suspicious too)',
       path: '/api/comments/moderation-matching?status=pending',
       headers: moderator,
