@@ -987,6 +987,14 @@ export interface SiteSetting {
    * Whole posts let people read in their feed reader; summaries bring them to the site.
    */
   feedContent?: ('summary' | 'full') | null;
+  /**
+   * An https address, loaded on every public page, such as the Digital Analytics Program's https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js?agency=XYZ. The site's content security policy allows this script's host and nothing more. Empty: no script.
+   */
+  analyticsScriptUrl?: string | null;
+  /**
+   * Host names the script sends its measurements to, one per line (for the Digital Analytics Program: www.google-analytics.com, region1.google-analytics.com). The scripts it loads itself are allowed by the policy already.
+   */
+  analyticsReportHosts?: string | null;
   archiveNotice: string;
   /**
    * Where the archive banner sends readers for up-to-date information.
@@ -1055,6 +1063,8 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   showGovBanner?: T;
   feedContent?: T;
+  analyticsScriptUrl?: T;
+  analyticsReportHosts?: T;
   archiveNotice?: T;
   currentSiteUrl?: T;
   moderationMode?: T;

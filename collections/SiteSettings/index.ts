@@ -5,6 +5,7 @@ import { anyone } from '@/access/anyone'
 import { DEFAULT_TIME_ZONE, validateTimeZone } from '@/lib/timeZone'
 import { invalidateSettings } from '@/runtime/invalidateContent'
 
+import { analyticsFields } from './analyticsFields'
 import { discussionFields } from './discussionFields'
 import { auditSettingsChange } from './hooks/auditSettingsChange'
 
@@ -86,6 +87,7 @@ export const SiteSettings: GlobalConfig = {
             },
           ],
         },
+        { label: 'Analytics', fields: analyticsFields },
         {
           label: 'Archive',
           fields: [

@@ -1,7 +1,9 @@
 import { publicCacheControl } from '@/config/publicCache'
 import type { Payload } from 'payload'
 
+import { publicSiteSettings } from '@/data/publicSiteSettings'
 import { runtimeOf } from '@/runtime/runtime'
+import { analyticsSourcesOf } from '@/site/analytics'
 import type { FrontOptions, NextHandler } from '@/server/app'
 
 /**
@@ -19,6 +21,7 @@ export function frontOptions(
     trustProxy: runtime.config.trustProxy,
     https: runtime.config.serverUrl.startsWith('https:'),
     dev,
+    analytics: async () => analyticsSourcesOf(await publicSiteSettings(payload)),
     ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
     pages: {
       store: runtime.pages,

@@ -5,6 +5,7 @@ import express, { type ErrorRequestHandler } from 'express'
 import type { TrustProxy } from '@/config/network'
 import type { ResponseScope } from '@/runtime/responseScope'
 import type { PageStore } from '@/runtime/pageStore'
+import type { AnalyticsSources } from '@/site/analytics'
 
 import { refuseBody } from './bodyLimit'
 import { clientAddressOf, clientHeaders, type TrustFn } from './clientHeaders'
@@ -24,6 +25,8 @@ export type FrontOptions = {
   https: boolean
   /** `npm run dev`: the content security policy lets React's development build use eval. */
   dev: boolean
+  /** The measurement script in site settings, for the public pages' content security policy. */
+  analytics: () => Promise<AnalyticsSources | null>
   /** One cheap database query, for /healthz. */
   ping: () => Promise<unknown>
   /** Rendered public pages, and the content generation they are valid for. */
@@ -57,7 +60,9 @@ export function createApp(options: FrontOptions): http.RequestListener {
     fromTrustedProxy: (req) => trust(req.socket.remoteAddress ?? '', 0),
   })
 
-  app.use(securityHeaders({ https: options.https, dev: options.dev }))
+  app.use(
+    securityHeaders({ https: options.https, dev: options.dev, analytics: options.analytics }),
+  )
   app.use(clientHeaders(clientAddress))
 
   app.get('/healthz', healthCheck(options.ping, logger))

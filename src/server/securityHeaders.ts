@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import type { RequestHandler } from 'express'
 
+import type { AnalyticsSources } from '@/site/analytics'
+
 /**
  * `npm run dev` only: React's development build rebuilds server call stacks with eval(), and the
  * dev server's hot reloading evaluates updated modules. Never sent by a production server.
@@ -20,15 +22,23 @@ const SHARED_DIRECTIVES = [
  * scripts, reading it from the request's own Content-Security-Policy header) and what those load
  * ('strict-dynamic'), so an injected inline script or `<script src>` does not run. Styles may be
  * inline (Next and USWDS inline some); images from the site and data: URLs (USWDS icons).
+ * A measurement script set in site settings (src/site/analytics.ts) adds its own host to
+ * script-src (for browsers without 'strict-dynamic'; the page gives its tag the nonce) and the
+ * hosts it reports to, to connect-src and img-src.
  */
-export function publicPolicy(nonce: string, { dev = false } = {}): string {
+export function publicPolicy(
+  nonce: string,
+  { dev = false, analytics = null }: { dev?: boolean; analytics?: AnalyticsSources | null } = {},
+): string {
+  const script = analytics ? ` ${analytics.scriptOrigin}` : ''
+  const reports = analytics ? ` ${analytics.reportOrigins.join(' ')}` : ''
   return [
     "default-src 'self'",
-    `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? DEV_EVAL : ''}`,
+    `script-src 'nonce-${nonce}' 'strict-dynamic'${script}${dev ? DEV_EVAL : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${reports}`,
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self'${reports}`,
     ...SHARED_DIRECTIVES,
   ].join('; ')
 }
@@ -51,8 +61,19 @@ export function adminPolicy({ dev = false } = {}): string {
 
 const isAdminOrApi = (path: string) => /^\/(?:admin|api)(?:\/|$)/.test(path)
 
-/** Headers every response carries, and the content security policy for its kind of page. */
-export function securityHeaders({ https, dev }: { https: boolean; dev: boolean }): RequestHandler {
+/**
+ * Headers every response carries, and the content security policy for its kind of page.
+ * `analytics` is the measurement script in site settings (cached, so usually no query).
+ */
+export function securityHeaders({
+  https,
+  dev,
+  analytics,
+}: {
+  https: boolean
+  dev: boolean
+  analytics: () => Promise<AnalyticsSources | null>
+}): RequestHandler {
   const admin = adminPolicy({ dev })
   const headers: Record<string, string> = {
     'X-Content-Type-Options': 'nosniff',
@@ -69,13 +90,16 @@ export function securityHeaders({ https, dev }: { https: boolean; dev: boolean }
     if (!https && req.secure) res.set('Strict-Transport-Security', hsts)
     if (isAdminOrApi(req.path)) {
       res.set('Content-Security-Policy', admin)
-    } else {
-      const policy = publicPolicy(crypto.randomBytes(16).toString('base64'), { dev })
+      return next()
+    }
+    analytics().then((sources) => {
+      const nonce = crypto.randomBytes(16).toString('base64')
+      const policy = publicPolicy(nonce, { dev, analytics: sources })
       // Next takes the nonce for its scripts from the request's policy header; a client's own
       // value is replaced. A stored page keeps the policy it was rendered with.
       req.headers['content-security-policy'] = policy
       res.set('Content-Security-Policy', policy)
-    }
-    next()
+      next()
+    }, next)
   }
 }

@@ -383,6 +383,71 @@ describe('images in a post', () => {
   })
 })
 
+describe('a measurement script (a site setting)', () => {
+  const script = 'https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js?agency=TEST'
+
+  it('loads on public pages with the nonce, may report to the listed host only', async () => {
+    const login = await fetch(`${app.baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.gov', password: PASSWORD }),
+    }).then((r) => r.json())
+    const setAnalytics = (data: Record<string, string>) =>
+      fetch(`${app.baseUrl}/api/globals/site-settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+        body: JSON.stringify(data),
+      })
+    expect(
+      (
+        await setAnalytics({
+          analyticsScriptUrl: script,
+          analyticsReportHosts: 'www.google-analytics.com',
+        })
+      ).status,
+    ).toBe(200)
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      const violations: string[] = []
+      await page.exposeFunction('reportViolation', (uri: string) => violations.push(uri))
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          (window as unknown as { reportViolation(d: string): void }).reportViolation(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          ),
+        ),
+      )
+      // The outside hosts never see a request: Chromium answers them from here.
+      const reached: string[] = []
+      await page.route('https://dap.digitalgov.gov/**', (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: `window.__measured = true
+            fetch('https://www.google-analytics.com/g/collect?v=2', { method: 'POST' }).catch(() => {})
+            fetch('https://tracker.example.com/collect', { method: 'POST' }).catch(() => {})`,
+        }),
+      )
+      await page.route(/^https:\/\/(www\.google-analytics|tracker\.example)\.com\//, (route) => {
+        reached.push(new URL(route.request().url()).host)
+        return route.fulfill({ status: 204, body: '' })
+      })
+      await page.goto(`${app.baseUrl}/?analytics=1`, { waitUntil: 'networkidle' })
+      await page.waitForFunction(() => (window as { __measured?: boolean }).__measured === true)
+      for (let i = 0; i < 50 && (reached.length === 0 || violations.length === 0); i++) {
+        await page.waitForTimeout(100)
+      }
+      expect(reached).toEqual(['www.google-analytics.com'])
+      expect(violations).toEqual(['connect-src https://tracker.example.com/collect'])
+    } finally {
+      await browser.close()
+      expect((await setAnalytics({ analyticsScriptUrl: '' })).status).toBe(200)
+    }
+    const { text } = await html('/?analytics=2')
+    expect(text).not.toContain('dap.digitalgov.gov')
+  })
+})
+
 describe('full posts in the feeds (a site setting)', () => {
   it('carries each whole post, images and links absolute, once an admin chooses it', async () => {
     const login = await fetch(`${app.baseUrl}/api/users/login`, {

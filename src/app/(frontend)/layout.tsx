@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
+import { AnalyticsScript } from '@/components/AnalyticsScript'
 import { GovBanner } from '@/components/GovBanner'
 import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
@@ -115,6 +116,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
             </div>
           </nav>
         </footer>
+        <AnalyticsScript settings={settings} />
       </body>
     </html>
   )
