@@ -39,7 +39,13 @@ const config = [
   },
   {
     // USWDS's banner icons: small fixed-size static files, nothing for next/image to optimise.
-    files: ['src/components/GovBanner.tsx'],
+    // Uploaded images: Payload already makes their sizes (srcset), and a page served from the
+    // Express page cache or a CDN should not call back into Next's image optimiser.
+    files: [
+      'src/components/GovBanner.tsx',
+      'src/components/FeaturedImage.tsx',
+      'src/components/PostList.tsx',
+    ],
     rules: { '@next/next/no-img-element': 'off' },
   },
   {

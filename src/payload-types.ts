@@ -164,6 +164,10 @@ export interface Post {
    * One or two sentences shown in lists, feeds and link previews.
    */
   excerpt?: string | null;
+  /**
+   * Shown above the post, as a thumbnail in lists, in feeds and when the post is shared.
+   */
+  featuredImage?: (number | null) | Media;
   body: {
     root: {
       type: string;
@@ -178,6 +182,20 @@ export interface Post {
       version: number;
     };
     [k: string]: unknown;
+  };
+  meta?: {
+    /**
+     * Leave empty to use the post's title. At most 70 characters.
+     */
+    title?: string | null;
+    /**
+     * Leave empty to use the excerpt (or the start of the text). At most 160 characters.
+     */
+    description?: string | null;
+    /**
+     * Leave empty to use the featured image.
+     */
+    image?: (number | null) | Media;
   };
   /**
    * An archived post stays online under a banner saying it is archived and no longer updated. Archiving closes its comments.
@@ -212,6 +230,47 @@ export interface Post {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * What the image shows, for readers who cannot see it.
+   */
+  alt: string;
+  caption?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -275,47 +334,6 @@ export interface Author {
   user?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  /**
-   * What the image shows, for readers who cannot see it.
-   */
-  alt: string;
-  caption?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -704,7 +722,15 @@ export interface PayloadMigration {
 export interface PostsSelect<T extends boolean = true> {
   title?: T;
   excerpt?: T;
+  featuredImage?: T;
   body?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
   archived?: T;
   archivedAt?: T;
   archiveNotice?: T;

@@ -9,6 +9,7 @@ import { slugField } from '@/cms/slugField'
 import { reviewFields } from '@/posts/reviewFields'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
+import { seoFields } from './fields/seoFields'
 import { readPublishedOrStaff } from './access/readPublishedOrStaff'
 import { importWxrRun, importWxrUpload } from './endpoints/importWxr'
 import { reviewCountEndpoint, submitForReviewEndpoint } from './endpoints/review'
@@ -127,9 +128,19 @@ export const Posts: CollectionConfig = {
                 description: 'One or two sentences shown in lists, feeds and link previews.',
               },
             },
+            {
+              name: 'featuredImage',
+              type: 'upload',
+              relationTo: 'media',
+              admin: {
+                description:
+                  'Shown above the post, as a thumbnail in lists, in feeds and when the post is shared.',
+              },
+            },
             { name: 'body', type: 'richText', required: true },
           ],
         },
+        { label: 'SEO', fields: seoFields },
         {
           label: 'Archive',
           fields: [

@@ -2,17 +2,18 @@ import { getSiteSettings } from '@/data/siteSettings'
 import { formatDate } from '@/lib/formatDate'
 import { agencyTimeZone } from '@/lib/timeZone'
 import type { Post } from '@/payload-types'
+import { imageSource, populatedMedia } from '@/site/featuredImage'
 
 import { Byline } from './Byline'
 
 type ListedPost = Pick<
   Post,
-  'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'archived' | 'authors'
+  'id' | 'title' | 'slug' | 'excerpt' | 'publishedAt' | 'archived' | 'authors' | 'featuredImage'
 >
 
 /**
- * A list of posts (USWDS collection): title, Archived tag, date (in the agency's zone, from the
- * cached site settings), authors, excerpt, comments.
+ * A list of posts (USWDS collection): featured image thumbnail, title, Archived tag, date (in the
+ * agency's zone, from the cached site settings), authors, excerpt, comments.
  */
 export async function PostList({
   posts,
@@ -29,8 +30,21 @@ export async function PostList({
     <ul className="usa-collection post-list">
       {posts.map((post) => {
         const comments = commentCounts?.get(post.id) ?? 0
+        const media = populatedMedia(post.featuredImage)
+        const thumbnail = media ? imageSource(media, 'thumbnail') : null
         return (
           <li key={post.id} className="usa-collection__item">
+            {thumbnail ? (
+              // Beside the linked title it repeats: decorative, so empty alternative text.
+              <img
+                className="usa-collection__img post-list__thumbnail"
+                src={thumbnail.url}
+                width={thumbnail.width}
+                height={thumbnail.height}
+                alt=""
+                loading="lazy"
+              />
+            ) : null}
             <div className="usa-collection__body">
               <Heading className="usa-collection__heading">
                 <a className="usa-link" href={`/posts/${post.slug}`}>

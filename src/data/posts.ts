@@ -11,7 +11,7 @@ import { getPayloadClient } from './getPayloadClient'
 
 export const POSTS_PER_PAGE = 10
 
-/** Fields the lists show; authors and categories come populated (depth 1). */
+/** Fields the lists show; authors, categories and the featured image come populated (depth 1). */
 const LIST_FIELDS = {
   title: true,
   slug: true,
@@ -20,6 +20,7 @@ const LIST_FIELDS = {
   archived: true,
   authors: true,
   categories: true,
+  featuredImage: true,
 } as const
 
 type ListFilter = { archived?: boolean; author?: number | string; category?: number | string }

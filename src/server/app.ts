@@ -60,9 +60,7 @@ export function createApp(options: FrontOptions): http.RequestListener {
     fromTrustedProxy: (req) => trust(req.socket.remoteAddress ?? '', 0),
   })
 
-  app.use(
-    securityHeaders({ https: options.https, dev: options.dev, analytics: options.analytics }),
-  )
+  app.use(securityHeaders({ https: options.https, dev: options.dev, analytics: options.analytics }))
   app.use(clientHeaders(clientAddress))
 
   app.get('/healthz', healthCheck(options.ping, logger))

@@ -10,6 +10,8 @@ export type FeedPost = {
   archived: boolean
   /** The whole post as HTML with absolute links, when the site's feeds carry full content. */
   contentHtml?: string | null
+  /** The featured image, as an enclosure (absolute URL, MIME type, size in bytes). */
+  image?: { url: string; type: string; length: number } | null
 }
 
 const XML_ESCAPES: Record<string, string> = {
@@ -39,7 +41,7 @@ export function rssFeed(site: FeedSite, posts: FeedPost[]): string {
       <guid isPermaLink="true">${escapeXml(post.url)}</guid>
       <pubDate>${new Date(post.publishedAt).toUTCString()}</pubDate>
 ${post.authors.map((name) => `      <dc:creator>${escapeXml(name)}</dc:creator>\n`).join('')}      <description>${escapeXml(post.summary)}</description>
-${post.contentHtml ? `      <content:encoded>${escapeXml(post.contentHtml)}</content:encoded>\n` : ''}    </item>`,
+${post.image ? `      <enclosure url="${escapeXml(post.image.url)}" length="${post.image.length}" type="${escapeXml(post.image.type)}"/>\n` : ''}${post.contentHtml ? `      <content:encoded>${escapeXml(post.contentHtml)}</content:encoded>\n` : ''}    </item>`,
     )
     .join('\n')
   const lastBuild = posts[0]
@@ -68,7 +70,7 @@ export function atomFeed(site: FeedSite, posts: FeedPost[]): string {
       (post) => `  <entry>
     <title>${escapeXml(label(post))}</title>
     <link href="${escapeXml(post.url)}"/>
-    <id>${escapeXml(post.url)}</id>
+${post.image ? `    <link rel="enclosure" href="${escapeXml(post.image.url)}" type="${escapeXml(post.image.type)}" length="${post.image.length}"/>\n` : ''}    <id>${escapeXml(post.url)}</id>
     <published>${new Date(post.publishedAt).toISOString()}</published>
     <updated>${new Date(post.updatedAt).toISOString()}</updated>
 ${post.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>\n`).join('')}    <summary>${escapeXml(post.summary)}</summary>

@@ -5,6 +5,7 @@ import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS } from '@/seed/demoContent'
 import { lexicalFromBlocks } from '@/seed/lexicalFromBlocks'
 
 import { startApp, type AppProcess } from '../helpers/appProcess'
+import { axeViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 
 const PASSWORD = 'e2e-reading-password'
@@ -478,6 +479,104 @@ describe('full posts in the feeds (a site setting)', () => {
       )
     } finally {
       expect((await setFeedContent('summary')).status).toBe(200)
+    }
+  })
+})
+
+describe('a featured image and search fields (runs after the feed tests: its post is the newest)', () => {
+  it('shows above the post, as a list thumbnail, in og:image, the feeds and Article data', async () => {
+    const banner = await sharp({
+      create: { width: 1200, height: 630, channels: 3, background: '#246' },
+    })
+      .png()
+      .toBuffer()
+    const auth = { authorization: `JWT ${editorToken}` }
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(banner)], { type: 'image/png' }), 'banner.png')
+    form.append(
+      '_payload',
+      JSON.stringify({ alt: 'Barges waiting below the dam', caption: 'Tows queue at Lock 9.' }),
+    )
+    const uploaded = await fetch(`${app.baseUrl}/api/media`, {
+      method: 'POST',
+      headers: auth,
+      body: form,
+    })
+    expect(uploaded.status).toBe(201)
+    const media = (await uploaded.json()).doc as { id: number; url: string }
+    const author = await fetch(`${app.baseUrl}/api/authors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ name: 'Imogen Featherstone' }),
+    }).then((r) => r.json())
+    const created = await fetch(`${app.baseUrl}/api/posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({
+        title: 'Tows queue below the dam',
+        excerpt: 'Why barges wait at Lock 9 this week.',
+        featuredImage: media.id,
+        meta: {
+          title: 'Lock 9 queue explained',
+          description: 'What the wait at Lock 9 means for shippers.',
+        },
+        body: lexicalFromBlocks([{ type: 'paragraph', text: 'The queue should clear by Friday.' }]),
+        authors: [author.doc.id],
+        _status: 'published',
+      }),
+    })
+    expect(created.status).toBe(201)
+    const slug = (await created.json()).doc.slug as string
+
+    const { text } = await html(`/posts/${slug}`)
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(text)?.[1]
+    const imageUrl = `${app.baseUrl}${media.url}`
+    expect(meta('og:image')).toBe(imageUrl)
+    expect(meta('og:image:width')).toBe('1200')
+    expect(meta('og:image:alt')).toBe('Barges waiting below the dam')
+    expect(meta('og:title')).toBe('Lock 9 queue explained')
+    expect(meta('description')).toBe('What the wait at Lock 9 means for shippers.')
+    expect(meta('twitter:card')).toBe('summary_large_image')
+    expect(text).toMatch(/<title>Lock 9 queue explained · /)
+    const ld = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(text)?.[1]
+    expect(JSON.parse(ld!)).toMatchObject({
+      '@type': 'Article',
+      headline: 'Lock 9 queue explained',
+      image: [imageUrl],
+      author: [{ name: 'Imogen Featherstone' }],
+    })
+
+    const list = await html(`/authors/${author.doc.slug}`)
+    expect(list.text).toMatch(
+      /<img[^>]*class="usa-collection__img post-list__thumbnail"[^>]*src="\/api\/media\/file\/banner-400x210\.png"/,
+    )
+    const rss = await (await fetch(`${app.baseUrl}/feed.xml`)).text()
+    expect(rss).toMatch(new RegExp(`<enclosure url="${imageUrl}" length="\\d+" type="image/png"/>`))
+
+    const browser = await launchBrowser()
+    try {
+      for (const viewport of [
+        { width: 375, height: 800 },
+        { width: 1280, height: 900 },
+      ]) {
+        const page = await browser.newPage({ viewport })
+        await page.goto(`${app.baseUrl}/posts/${slug}`)
+        const image = page.locator('.post-featured-image img')
+        await page.waitForFunction(
+          () => (document.querySelector('.post-featured-image img') as HTMLImageElement)?.complete,
+        )
+        const box = (await image.boundingBox())!
+        expect(box.width).toBeLessThanOrEqual(viewport.width)
+        expect(box.width / box.height).toBeCloseTo(1200 / 630, 1)
+        await expect(page.locator('.post-featured-image figcaption').textContent()).resolves.toBe(
+          'Tows queue at Lock 9.',
+        )
+        expect(await axeViolations(page, 'main')).toEqual([])
+        await page.close()
+      }
+    } finally {
+      await browser.close()
     }
   })
 })

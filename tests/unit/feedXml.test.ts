@@ -70,3 +70,22 @@ describe('full content', () => {
     expect(atomFeed(site, [post()])).not.toContain('<content')
   })
 })
+
+describe('featured image', () => {
+  const image = {
+    url: 'https://blog.example.gov/api/media/file/a&b.jpg',
+    type: 'image/jpeg',
+    length: 5120,
+  }
+
+  it('is an RSS enclosure and an Atom enclosure link, escaped, only when the post has one', () => {
+    expect(rssFeed(site, [post({ image })])).toContain(
+      '<enclosure url="https://blog.example.gov/api/media/file/a&amp;b.jpg" length="5120" type="image/jpeg"/>',
+    )
+    expect(atomFeed(site, [post({ image })])).toContain(
+      '<link rel="enclosure" href="https://blog.example.gov/api/media/file/a&amp;b.jpg" type="image/jpeg" length="5120"/>',
+    )
+    expect(rssFeed(site, [post()])).not.toContain('enclosure')
+    expect(atomFeed(site, [post()])).not.toContain('enclosure')
+  })
+})

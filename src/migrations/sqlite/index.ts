@@ -9,6 +9,7 @@ import * as migration_20261130_223800_drop_account_lockout from './20261130_2238
 import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
 import * as migration_20261201_071509_staff_workflow_and_reader_site from './20261201_071509_staff_workflow_and_reader_site';
 import * as migration_20261201_080340_site_analytics from './20261201_080340_site_analytics';
+import * as migration_20261201_080922_featured_image_and_seo from './20261201_080922_featured_image_and_seo';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_080340_site_analytics.up,
     down: migration_20261201_080340_site_analytics.down,
-    name: '20261201_080340_site_analytics'
+    name: '20261201_080340_site_analytics',
+  },
+  {
+    up: migration_20261201_080922_featured_image_and_seo.up,
+    down: migration_20261201_080922_featured_image_and_seo.down,
+    name: '20261201_080922_featured_image_and_seo'
   },
 ];

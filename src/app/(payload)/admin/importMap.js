@@ -15,6 +15,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SeoPreview as SeoPreview_9ac7a6d646e3eff9ce4b848a49d08a3e } from '../../../admin/SeoPreview/SeoPreview'
 import { BooleanWordCell as BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970 } from '../../../admin/cells/BooleanWordCell'
 import { ValueWordCell as ValueWordCell_96e2fd7210ebceafe355061ceafa5018 } from '../../../admin/cells/ValueWordCell'
 import { BulkThreadMenu as BulkThreadMenu_8363b570706c3e0df63f7b04742d534e } from '../../../admin/BulkThreadMenu/BulkThreadMenu'
@@ -51,6 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/SeoPreview/SeoPreview#SeoPreview": SeoPreview_9ac7a6d646e3eff9ce4b848a49d08a3e,
   "/admin/cells/BooleanWordCell#BooleanWordCell": BooleanWordCell_b0cd7dcba6b362e1a0862c184e450970,
   "/admin/cells/ValueWordCell#ValueWordCell": ValueWordCell_96e2fd7210ebceafe355061ceafa5018,
   "/admin/BulkThreadMenu/BulkThreadMenu#BulkThreadMenu": BulkThreadMenu_8363b570706c3e0df63f7b04742d534e,

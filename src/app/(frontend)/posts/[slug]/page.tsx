@@ -9,17 +9,21 @@ import { Byline } from '@/components/Byline'
 import { threadClosure } from '@/comments/rules/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
+import { FeaturedImage } from '@/components/FeaturedImage'
 import { Pagination } from '@/components/Pagination'
 import { WordPressAnchor } from '@/components/WordPressAnchor'
 import { loadHeldComments } from '@/data/heldComments'
 import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
+import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { formatDate } from '@/lib/formatDate'
 import { agencyTimeZone } from '@/lib/timeZone'
 import { pageNumber } from '@/lib/pageNumber'
 import type { Category } from '@/payload-types'
 import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
+import { articleData, jsonForScript } from '@/site/articleData'
+import { shareImageOf } from '@/site/featuredImage'
 import { summaryOf } from '@/site/postContent'
 
 export const dynamic = 'force-dynamic'
@@ -38,20 +42,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await findPublishedPost((await params).slug)
   if (!post) return notFoundMetadata
   const { siteName } = await getSiteSettings()
-  // The excerpt, or the start of the text: a shared link always has a description.
-  const description = summaryOf(post) || undefined
+  const title = post.meta?.title || post.title
+  // The search description, or the excerpt, or the start of the text: never empty.
+  const description = post.meta?.description || summaryOf(post) || undefined
+  const image = shareImageOf(post)
+  const images = image
+    ? [{ url: image.url, width: image.width, height: image.height, alt: image.alt }]
+    : undefined
   return {
-    title: post.title,
+    title,
     description,
     alternates: { canonical: `/posts/${post.slug}` },
     openGraph: {
       type: 'article',
       siteName,
-      title: post.title,
+      title,
       description,
       publishedTime: post.publishedAt ?? undefined,
+      modifiedTime: post.updatedAt,
       url: `/posts/${post.slug}`,
+      images,
     },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title, description, images },
   }
 }
 
@@ -131,7 +143,17 @@ export default async function PostPage({ params, searchParams }: Props) {
           ))}
         </p>
       ) : null}
+      <FeaturedImage image={post.featuredImage} />
       <RichText data={post.body} className="usa-prose post-body" />
+      <script
+        type="application/ld+json"
+        // Data, not script: browsers do not run it, and jsonForScript escapes every `<`.
+        dangerouslySetInnerHTML={{
+          __html: jsonForScript(
+            articleData(post, { siteUrl: await readSiteUrl(), agencyName: settings.agencyName }),
+          ),
+        }}
+      />
       <section aria-labelledby="comments-heading" className="comments">
         <h2 id="comments-heading">
           {`${approvedTotal} ${approvedTotal === 1 ? 'comment' : 'comments'}`}
