@@ -109,3 +109,39 @@ describe('admin panel in Chromium', () => {
     await page.close()
   })
 })
+
+describe('search and sharing fields on a post', () => {
+  it('previews the search result as the editor types, falling back to the title and excerpt', async () => {
+    const page = await signIn('editor@example.gov')
+    await page.goto(`${app.baseUrl}/admin/collections/posts/create`)
+    await page.fill('input[name="title"]', 'Spring lock closures')
+    await page.fill('textarea[name="excerpt"]', 'Which locks close in April, and for how long.')
+    await page
+      .getByRole('tab', { name: 'SEO' })
+      .or(page.locator('button', { hasText: /^SEO$/ }))
+      .first()
+      .click()
+    const preview = page.locator('.seo-preview__card')
+    await preview.waitFor({ timeout: 30_000 })
+    await expect(preview.locator('.seo-preview__title').textContent()).resolves.toBe(
+      'Spring lock closures',
+    )
+    expect(await preview.locator('.seo-preview__description').textContent()).toBe(
+      'Which locks close in April, and for how long.',
+    )
+    await page.fill('input[name="meta.title"]', 'April lock closures at a glance')
+    await page.fill('textarea[name="meta.description"]', 'Dates and detours for each lock.')
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.seo-preview__title')?.textContent ===
+        'April lock closures at a glance',
+    )
+    expect(await preview.locator('.seo-preview__description').textContent()).toBe(
+      'Dates and detours for each lock.',
+    )
+    expect(await page.locator('.seo-preview__counts').textContent()).toMatch(
+      /Title: 31 characters\. Description: 32 characters\./,
+    )
+    await page.close()
+  })
+})

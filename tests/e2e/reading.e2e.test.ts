@@ -531,7 +531,8 @@ describe('a featured image and search fields (runs after the feed tests: its pos
     const { text } = await html(`/posts/${slug}`)
     const meta = (property: string) =>
       new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(text)?.[1]
-    const imageUrl = `${app.baseUrl}${media.url}`
+    // Payload gives upload URLs absolute, from SERVER_URL.
+    const imageUrl = new URL(media.url, app.baseUrl).href
     expect(meta('og:image')).toBe(imageUrl)
     expect(meta('og:image:width')).toBe('1200')
     expect(meta('og:image:alt')).toBe('Barges waiting below the dam')
@@ -549,7 +550,7 @@ describe('a featured image and search fields (runs after the feed tests: its pos
 
     const list = await html(`/authors/${author.doc.slug}`)
     expect(list.text).toMatch(
-      /<img[^>]*class="usa-collection__img post-list__thumbnail"[^>]*src="\/api\/media\/file\/banner-400x210\.png"/,
+      /<img[^>]*class="usa-collection__img post-list__thumbnail"[^>]*src="[^"]*\/api\/media\/file\/banner-400x210\.png"/,
     )
     const rss = await (await fetch(`${app.baseUrl}/feed.xml`)).text()
     expect(rss).toMatch(new RegExp(`<enclosure url="${imageUrl}" length="\\d+" type="image/png"/>`))
