@@ -8,6 +8,7 @@ import * as migration_20261130_200729_comment_submission_indexes from './2026113
 import * as migration_20261130_223840_drop_account_lockout from './20261130_223840_drop_account_lockout';
 import * as migration_20261201_031938_wordpress_import from './20261201_031938_wordpress_import';
 import * as migration_20261201_071515_staff_workflow_and_reader_site from './20261201_071515_staff_workflow_and_reader_site';
+import * as migration_20261201_082152_redirects from './20261201_082152_redirects';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_071515_staff_workflow_and_reader_site.up,
     down: migration_20261201_071515_staff_workflow_and_reader_site.down,
-    name: '20261201_071515_staff_workflow_and_reader_site'
+    name: '20261201_071515_staff_workflow_and_reader_site',
+  },
+  {
+    up: migration_20261201_082152_redirects.up,
+    down: migration_20261201_082152_redirects.down,
+    name: '20261201_082152_redirects'
   },
 ];
