@@ -182,7 +182,7 @@ describe('page cache', () => {
   })
 
   it('never stores a staff preview, and tells every cache and search engine so', async () => {
-    for (const headers of [{ cookie: 'payload-token=abc' }, {}]) {
+    for (const headers of [{ cookie: 'payload-token=abc' }, {}] as Record<string, string>[]) {
       const preview = await get('/preview/posts/12', headers)
       expect(preview).toMatchObject({
         cache: null,
