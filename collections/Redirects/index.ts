@@ -89,10 +89,12 @@ export const Redirects: CollectionConfig = {
     },
     {
       name: 'to',
+      label: 'Redirect to',
       type: 'group',
       fields: [
         {
           name: 'type',
+          label: 'Target',
           type: 'radio',
           required: true,
           defaultValue: 'post',
@@ -112,6 +114,7 @@ export const Redirects: CollectionConfig = {
         },
         {
           name: 'url',
+          label: 'Address',
           type: 'text',
           index: true,
           validate: validateUrl,
