@@ -78,8 +78,8 @@ describe('redirects in Chromium', () => {
     await editor.goto(`${app.baseUrl}/admin/collections/redirects/create`)
     await editor.locator('#field-from').waitFor({ timeout: 30_000 })
     await editor.locator('#field-from').fill('/2019/spring-campaign/')
-    await editor.getByLabel('A path or web address').check()
-    await editor.locator('#field-to__url').fill('/archive')
+    await editor.getByLabel('A path or web address').check({ force: true })
+    await editor.locator('input[name="to.url"]').fill('/archive')
     await editor.locator('#action-save').click()
     await editor.waitForURL((url) => /\/admin\/collections\/redirects\/\d+/.test(url.pathname), {
       timeout: 30_000,
@@ -98,8 +98,8 @@ describe('redirects in Chromium', () => {
     await editor.goto(`${app.baseUrl}/admin/collections/redirects/create`)
     await editor.locator('#field-from').waitFor({ timeout: 30_000 })
     await editor.locator('#field-from').fill('/unsafe')
-    await editor.getByLabel('A path or web address').check()
-    await editor.locator('#field-to__url').fill('javascript:alert(1)')
+    await editor.getByLabel('A path or web address').check({ force: true })
+    await editor.locator('input[name="to.url"]').fill('javascript:alert(1)')
     await editor.locator('#action-save').click()
     await editor.getByText(/Only http and https addresses/).waitFor({ timeout: 20_000 })
     const listed = await asEditor('GET', '/api/redirects?where[from][equals]=/unsafe')
@@ -125,7 +125,8 @@ describe('preview in Chromium', () => {
     previewUrl = new URL((await button.getAttribute('href'))!, app.baseUrl).href
     expect(new URL(previewUrl).pathname).toBe(`/preview/posts/${id}`)
 
-    const page = await editor.context().newPage()
+    // The editor's own session, in the same browser page the admin runs in.
+    const page = editor
     const response = await page.goto(previewUrl)
     expect(response!.status()).toBe(200)
     const headers = response!.headers()
@@ -142,7 +143,6 @@ describe('preview in Chromium', () => {
       await page.setViewportSize(viewport)
       expect(await axeViolations(page, 'body')).toEqual([])
     }
-    await page.close()
   })
 
   it('is the 404 page to anyone not signed in, never the draft', async () => {
@@ -164,12 +164,11 @@ describe('preview in Chromium', () => {
     const saved = await asEditor('PATCH', `/api/posts/${id}?draft=true`, { title: changed })
     expect(saved.status).toBe(200)
 
-    const page = await editor.context().newPage()
+    const page = editor
     await page.goto(`${app.baseUrl}/preview/posts/${id}`)
     expect(await page.locator('h1').innerText()).toBe(changed)
     const banner = page.getByRole('region', { name: 'Preview' })
     expect(await banner.innerText()).toMatch(/unpublished changes to a published post/)
-    await page.close()
 
     const html = await (await fetch(`${app.baseUrl}/posts/${EDITED.slug}`)).text()
     expect(html).not.toContain(changed)
