@@ -70,6 +70,7 @@ export interface Config {
     posts: Post;
     authors: Author;
     categories: Category;
+    redirects: Redirect;
     comments: Comment;
     'commenter-blocks': CommenterBlock;
     'audit-entries': AuditEntry;
@@ -90,6 +91,7 @@ export interface Config {
     posts: PostsSelect<false> | PostsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'commenter-blocks': CommenterBlocksSelect<false> | CommenterBlocksSelect<true>;
     'audit-entries': AuditEntriesSelect<false> | AuditEntriesSelect<true>;
@@ -214,6 +216,7 @@ export interface Post {
    * Part of the page address. Left empty, it is made from the title.
    */
   slug: string;
+  publishedSlug?: string | null;
   /**
    * Set automatically on first publish.
    */
@@ -350,6 +353,29 @@ export interface Category {
   createdAt: string;
 }
 /**
+ * Old addresses that send readers on for good (308). Changing a published post’s slug adds one from its old address.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * A path on this site, e.g. /2019/old-report or /posts/old-slug. Stored without a trailing slash.
+   */
+  from: string;
+  to: {
+    type: 'post' | 'url';
+    post?: (number | null) | Post;
+    /**
+     * A path on this site (/new-page) or a full http(s) address.
+     */
+    url?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
  */
@@ -436,7 +462,10 @@ export interface AuditEntry {
     | 'commenter-block-lift'
     | 'commenter-block-change'
     | 'post-submit'
-    | 'post-publish';
+    | 'post-publish'
+    | 'redirect-create'
+    | 'redirect-change'
+    | 'redirect-delete';
   summary: string;
   actorType: 'user' | 'system';
   actor?: (number | null) | User;
@@ -444,7 +473,7 @@ export interface AuditEntry {
    * The user's email at the time, or system and the rule that acted.
    */
   actorName: string;
-  targetType: 'comment' | 'post' | 'settings' | 'import' | 'commenter-block';
+  targetType: 'comment' | 'post' | 'settings' | 'import' | 'commenter-block' | 'redirect';
   targetId?: string | null;
   targetLabel?: string | null;
   comment?: (number | null) | Comment;
@@ -654,6 +683,10 @@ export interface PayloadLockedDocument {
         value: number | Category;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'comments';
         value: number | Comment;
       } | null)
@@ -739,6 +772,7 @@ export interface PostsSelect<T extends boolean = true> {
   commentsClosedBy?: T;
   commentsClosedReason?: T;
   slug?: T;
+  publishedSlug?: T;
   publishedAt?: T;
   authors?: T;
   categories?: T;
@@ -775,6 +809,22 @@ export interface AuthorsSelect<T extends boolean = true> {
 export interface CategoriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        post?: T;
+        url?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

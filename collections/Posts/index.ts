@@ -7,6 +7,7 @@ import { invalidateDeletedPost, invalidatePosts } from '@/runtime/invalidateCont
 import { staff, staffField } from '@/access/staff'
 import { slugField } from '@/cms/slugField'
 import { reviewFields } from '@/posts/reviewFields'
+import { previewPath } from '@/site/permalinks'
 
 import { canCreatePosts, canUpdatePosts } from './access/canWritePosts'
 import { seoFields } from './fields/seoFields'
@@ -21,9 +22,12 @@ import { clearReviewOnPublish } from './hooks/clearReviewOnPublish'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
+import { redirectOldAddress } from './hooks/redirectOldAddress'
 import { rejectUnsafeLinks } from './hooks/rejectUnsafeLinks'
+import { removeRedirectsToPost } from './hooks/removeRedirectsToPost'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
+import { stampPublishedSlug } from './hooks/stampPublishedSlug'
 import { stampThreadClosure } from './hooks/stampThreadClosure'
 
 /**
@@ -59,6 +63,8 @@ export const Posts: CollectionConfig = {
   slug: 'posts',
   admin: {
     useAsTitle: 'title',
+    // The admin's Preview button: the saved document on the public layout, for staff only.
+    preview: (doc) => (doc?.id ? previewPath(doc.id as number | string) : null),
     defaultColumns: [
       'title',
       'publishedAt',
@@ -108,8 +114,16 @@ export const Posts: CollectionConfig = {
       clearReviewOnPublish,
       stampPublicationAndArchive,
       stampThreadClosure,
+      stampPublishedSlug,
     ],
-    afterChange: [auditThreadChange, auditPublication, auditReviewSubmission, invalidatePosts],
+    afterChange: [
+      auditThreadChange,
+      auditPublication,
+      auditReviewSubmission,
+      redirectOldAddress,
+      invalidatePosts,
+    ],
+    beforeDelete: [removeRedirectsToPost],
     afterDelete: [invalidateDeletedPost],
   },
   fields: [
@@ -213,6 +227,15 @@ export const Posts: CollectionConfig = {
       ],
     },
     slugField('title'),
+    {
+      // The address readers last reached the post at (stampPublishedSlug): a new slug published
+      // over it redirects from there (redirectOldAddress).
+      name: 'publishedSlug',
+      type: 'text',
+      access: { create: () => false, update: () => false },
+      hooks: { beforeValidate: [refuseServerSetChange] },
+      admin: { hidden: true },
+    },
     {
       name: 'publishedAt',
       type: 'date',

@@ -17,11 +17,21 @@ export const AUDIT_ACTIONS = [
   'commenter-block-change',
   'post-submit',
   'post-publish',
+  'redirect-create',
+  'redirect-change',
+  'redirect-delete',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What an entry is about; `import` is a whole WordPress import run (its file and counts). */
-export const AUDIT_TARGETS = ['comment', 'post', 'settings', 'import', 'commenter-block'] as const
+export const AUDIT_TARGETS = [
+  'comment',
+  'post',
+  'settings',
+  'import',
+  'commenter-block',
+  'redirect',
+] as const
 export type AuditTarget = (typeof AUDIT_TARGETS)[number]
 
 /** Who acted: a signed-in user, or the system and the rule or job that acted for it. */

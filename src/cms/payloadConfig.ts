@@ -28,6 +28,7 @@ import { CommenterBlocks } from '@collections/CommenterBlocks'
 import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Posts } from '@collections/Posts'
+import { Redirects } from '@collections/Redirects'
 import { SiteSettings } from '@collections/SiteSettings'
 import { Users } from '@collections/Users'
 
@@ -113,6 +114,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       Posts,
       Authors,
       Categories,
+      Redirects,
       Comments,
       CommenterBlocks,
       AuditEntries,

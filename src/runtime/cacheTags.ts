@@ -6,4 +6,5 @@ export const CACHE_TAGS = {
   settings: 'settings',
   authors: 'authors',
   categories: 'categories',
+  redirects: 'redirects',
 } as const

@@ -75,6 +75,20 @@ export function invalidateWithPosts(tag: string): {
   }
 }
 
+/**
+ * A redirect made, changed or deleted: the lookups of unknown paths (src/data/redirects.ts). The
+ * pages built on posts are untouched, but the generation moves on with any invalidation.
+ */
+export const invalidateRedirects: CollectionAfterChangeHook = ({ doc, req }) => {
+  invalidate(req, [CACHE_TAGS.redirects])
+  return doc
+}
+
+export const invalidateDeletedRedirect: CollectionAfterDeleteHook = ({ doc, req }) => {
+  invalidate(req, [CACHE_TAGS.redirects])
+  return doc
+}
+
 export const invalidateSettings: GlobalAfterChangeHook = ({ doc, req }) => {
   invalidate(req, [CACHE_TAGS.settings])
   return doc

@@ -13,9 +13,14 @@ const PUBLIC_PAGE =
 /** A post page carrying a reader's held-comments cookie shows that reader's own held comments. */
 const HELD_COOKIE_SENT = new RegExp(`(?:^|;\\s*)${HELD_COOKIE}=`)
 const POST_PAGE = /^\/posts\//
+/** A staff member's preview of a saved draft (src/app/(frontend)/preview). */
+const PREVIEW_PAGE = /^\/preview(?:\/|$|\?)/
+
+const isPreview = (req: IncomingMessage) => PREVIEW_PAGE.test(req.url ?? '')
 
 /** A page rendered for one browser: kept by no cache, ours or any other. */
 export function isPrivatePage(req: IncomingMessage): boolean {
+  if (isPreview(req)) return true
   return POST_PAGE.test(req.url ?? '') && HELD_COOKIE_SENT.test(req.headers.cookie ?? '')
 }
 
@@ -102,11 +107,13 @@ function capture(res: Response, done: (body: Buffer) => void) {
 /**
  * Marks a response for no shared cache, set as its headers go out, so that it holds whatever
  * Next sets on the way (its dynamic pages send a no-store of their own, its cached ones would not).
+ * A preview is also kept out of search engines, whatever its status.
  */
-function keepPrivate(res: Response) {
+function keepPrivate(res: Response, noindex: boolean) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
   res.writeHead = ((...args: unknown[]) => {
     res.setHeader('Cache-Control', 'private, no-store')
+    if (noindex) res.setHeader('X-Robots-Tag', 'noindex, nofollow')
     return writeHead(...args)
   }) as Response['writeHead']
 }
@@ -163,7 +170,7 @@ export function pageCache({
 
     storeRendered: ((req, res, next) => {
       if (isPrivatePage(req)) {
-        keepPrivate(res)
+        keepPrivate(res, isPreview(req))
         return next()
       }
       if (!cacheable(req)) return next()

@@ -36,6 +36,7 @@ const GRAPHQL_NAMES: Partial<Record<CollectionSlug, { one: string; many: string 
   posts: { one: 'Post', many: 'Posts' },
   authors: { one: 'Author', many: 'Authors' },
   categories: { one: 'Category', many: 'Categories' },
+  redirects: { one: 'Redirect', many: 'Redirects' },
   comments: { one: 'Comment', many: 'Comments' },
   'audit-entries': { one: 'AuditEntry', many: 'AuditEntries' },
   media: { one: 'Media', many: 'allMedia' },

@@ -67,6 +67,7 @@ export const RESOURCES = [
   'posts',
   'authors',
   'categories',
+  'redirects',
   'comments',
   'audit-entries',
   'media',
@@ -96,6 +97,11 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   ['categories',     'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
   ['categories',     'author',     'denied',      'allowed',        'denied',          'denied'],
   ['categories',     'moderator',  'denied',      'allowed',        'denied',          'denied'],
+  ['redirects',      'anonymous',  'denied',      'allowed',        'denied',          'denied'],
+  ['redirects',      'admin',      'allowed',     'allowed',        'allowed',         'allowed'],
+  ['redirects',      'editor',     'allowed',     'allowed',        'allowed',         'allowed'],
+  ['redirects',      'author',     'denied',      'allowed',        'denied',          'denied'],
+  ['redirects',      'moderator',  'denied',      'allowed',        'denied',          'denied'],
   ['comments',       'anonymous',  'held',        'approved only',  'denied',          'denied'],
   ['comments',       'admin',      'allowed',     'allowed',        'status only',     'allowed'],
   ['comments',       'editor',     'allowed',     'approved only',  'denied',          'denied'],
@@ -361,6 +367,18 @@ const SUBJECTS: Record<Exclude<Resource, 'site-settings'>, Subject> = {
       t.payload.create({ collection: 'categories', data: { title: `Topic ${unique()}` } as never }),
     create: () => ({ data: { title: `Topic ${unique()}`, slug: `topic-${unique()}` } }),
     change: () => ({ title: `Changed ${unique()}` }),
+  },
+  redirects: {
+    collection: 'redirects',
+    visible: () =>
+      t.payload.create({
+        collection: 'redirects',
+        data: { from: `/matrix-old-${unique()}`, to: { type: 'url', url: '/somewhere' } },
+      }),
+    create: () => ({
+      data: { from: `/matrix-new-${unique()}`, to: { type: 'url', url: '/elsewhere' } },
+    }),
+    change: () => ({ to: { type: 'url', url: `/changed-${unique()}` } }),
   },
   comments: {
     collection: 'comments',

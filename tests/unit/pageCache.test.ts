@@ -61,6 +61,7 @@ function request(path: string, { method = 'GET', headers = {} as Record<string, 
     body: string
     cacheControl?: string
     etag?: string
+    robots?: string
   }>((resolve, reject) => {
     const req = http.request(base + path, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
@@ -73,6 +74,7 @@ function request(path: string, { method = 'GET', headers = {} as Record<string, 
           body: Buffer.concat(chunks).toString('utf8'),
           cacheControl: res.headers['cache-control'],
           etag: res.headers.etag,
+          robots: res.headers['x-robots-tag'] as string | undefined,
         }),
       )
     })
@@ -177,6 +179,21 @@ describe('page cache', () => {
     await get('/archive', reader)
     expect((await get('/archive', reader)).cache).toBe('hit')
     expect(renders).toBe(4)
+  })
+
+  it('never stores a staff preview, and tells every cache and search engine so', async () => {
+    for (const headers of [{ cookie: 'payload-token=abc' }, {}] as Record<string, string>[]) {
+      const preview = await get('/preview/posts/12', headers)
+      expect(preview).toMatchObject({
+        cache: null,
+        cacheControl: 'private, no-store',
+        robots: 'noindex, nofollow',
+      })
+      expect((await get('/preview/posts/12', headers)).cache).toBeNull()
+    }
+    expect(renders).toBe(4)
+    // Other pages carry no such header.
+    expect((await get('/posts/a-post')).robots).toBeUndefined()
   })
 
   it('passes form posts through', async () => {

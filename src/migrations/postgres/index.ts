@@ -10,6 +10,7 @@ import * as migration_20261201_031938_wordpress_import from './20261201_031938_w
 import * as migration_20261201_071515_staff_workflow_and_reader_site from './20261201_071515_staff_workflow_and_reader_site';
 import * as migration_20261201_080357_site_analytics from './20261201_080357_site_analytics';
 import * as migration_20261201_080946_featured_image_and_seo from './20261201_080946_featured_image_and_seo';
+import * as migration_20261201_082152_redirects from './20261201_082152_redirects';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_080946_featured_image_and_seo.up,
     down: migration_20261201_080946_featured_image_and_seo.down,
-    name: '20261201_080946_featured_image_and_seo'
+    name: '20261201_080946_featured_image_and_seo',
+  },
+  {
+    up: migration_20261201_082152_redirects.up,
+    down: migration_20261201_082152_redirects.down,
+    name: '20261201_082152_redirects'
   },
 ];

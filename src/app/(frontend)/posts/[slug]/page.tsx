@@ -1,15 +1,13 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 
 import { HELD_COOKIE } from '@/comments/held/heldCommentsCookie'
 import { placeHeldComments } from '@/comments/held/placeHeldComments'
 import { buildThread } from '@/comments/rules/buildThread'
-import { Byline } from '@/components/Byline'
 import { threadClosure } from '@/comments/rules/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
-import { FeaturedImage } from '@/components/FeaturedImage'
+import { PostArticle } from '@/components/PostArticle'
 import { Pagination } from '@/components/Pagination'
 import { WordPressAnchor } from '@/components/WordPressAnchor'
 import { loadHeldComments } from '@/data/heldComments'
@@ -17,13 +15,12 @@ import { loadPostPage } from '@/data/postPage'
 import { findPublishedPost } from '@/data/posts'
 import { getSiteSettings } from '@/data/siteSettings'
 import { siteUrl as readSiteUrl } from '@/data/siteUrl'
-import { formatDate } from '@/lib/formatDate'
 import { agencyTimeZone } from '@/lib/timeZone'
 import { pageNumber } from '@/lib/pageNumber'
-import type { Category } from '@/payload-types'
 import { notFoundMetadata, notFoundPage } from '@/site/notFoundPage'
 import { articleData, jsonForScript } from '@/site/articleData'
 import { shareImageOf } from '@/site/featuredImage'
+import { redirectOrNotFound } from '@/site/redirectOrNotFound'
 import { summaryOf } from '@/site/postContent'
 
 export const dynamic = 'force-dynamic'
@@ -69,13 +66,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PostPage({ params, searchParams }: Props) {
   const query = await searchParams
+  const { slug } = await params
   const commentsPage = pageNumber(query.comments)
-  const data = commentsPage === null ? null : await loadPostPage((await params).slug, commentsPage)
-  if (!data || commentsPage === null) return notFoundPage()
+  if (commentsPage === null) return notFoundPage()
+  const data = await loadPostPage(slug, commentsPage)
+  // An old address of a renamed post (or any redirect an editor made from here).
+  if (!data) return redirectOrNotFound(`/posts/${slug}`, query)
   const { post, settings, discussion } = data
   const { comments, totalPages: threadPages, approvedTotal } = discussion
   if (commentsPage > threadPages) return notFoundPage()
-  const categories = (post.categories ?? []).filter((c): c is Category => typeof c === 'object')
   const closed = threadClosure(post, settings) !== null
   const timeZone = agencyTimeZone(settings)
   const replyTo = closed
@@ -100,51 +99,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   return (
     <article>
       <WordPressAnchor slug={post.slug} />
-      {post.archived ? (
-        <section
-          className="usa-site-alert usa-site-alert--info archive-notice"
-          role="status"
-          aria-label="Archived page"
-        >
-          <div className="usa-alert">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{post.archiveNotice || settings.archiveNotice}</p>
-              {post.archivedAt ? (
-                <p className="usa-alert__text">
-                  Archived on{' '}
-                  <time dateTime={post.archivedAt}>{formatDate(post.archivedAt, timeZone)}</time>.
-                </p>
-              ) : null}
-              <p className="usa-alert__text">
-                <a className="usa-link" href={settings.currentSiteUrl}>
-                  Go to the current {settings.agencyName} website
-                </a>
-              </p>
-            </div>
-          </div>
-        </section>
-      ) : null}
-      <h1>{post.title}</h1>
-      <p className="post-meta">
-        <time dateTime={post.publishedAt ?? undefined}>
-          {formatDate(post.publishedAt, timeZone)}
-        </time>
-        {post.authors?.length ? ' · ' : null}
-        <Byline authors={post.authors} />
-      </p>
-      {categories.length ? (
-        <p className="post-meta">
-          Filed under{' '}
-          {categories.map((category, index) => (
-            <span key={category.id}>
-              {index > 0 ? ', ' : null}
-              <a href={`/categories/${category.slug}`}>{category.title}</a>
-            </span>
-          ))}
-        </p>
-      ) : null}
-      <FeaturedImage image={post.featuredImage} />
-      <RichText data={post.body} className="usa-prose post-body" />
+      <PostArticle post={post} settings={settings} timeZone={timeZone} />
       <script
         type="application/ld+json"
         // Data, not script: browsers do not run it, and jsonForScript escapes every `<`.
