@@ -1,4 +1,3 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 
@@ -10,6 +9,7 @@ import { threadClosure } from '@/comments/rules/threadClosure'
 import { CommentForm } from '@/components/CommentForm'
 import { CommentThread } from '@/components/CommentThread'
 import { Pagination } from '@/components/Pagination'
+import { PostBody } from '@/components/PostBody'
 import { WordPressAnchor } from '@/components/WordPressAnchor'
 import { loadHeldComments } from '@/data/heldComments'
 import { loadPostPage } from '@/data/postPage'
@@ -131,7 +131,7 @@ export default async function PostPage({ params, searchParams }: Props) {
           ))}
         </p>
       ) : null}
-      <RichText data={post.body} className="usa-prose post-body" />
+      <PostBody data={post.body} />
       <section aria-labelledby="comments-heading" className="comments">
         <h2 id="comments-heading">
           {`${approvedTotal} ${approvedTotal === 1 ? 'comment' : 'comments'}`}
