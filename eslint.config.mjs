@@ -38,11 +38,12 @@ const config = [
     },
   },
   {
-    // USWDS's banner icons: small fixed-size static files, nothing for next/image to optimise.
-    // Uploaded images: Payload already makes their sizes (srcset), and a page served from the
-    // Express page cache or a CDN should not call back into Next's image optimiser.
+    // USWDS's banner and close icons: small fixed-size static files, nothing for next/image to
+    // optimise. Uploaded images: Payload already makes their sizes (srcset), and a page served
+    // from the Express page cache or a CDN should not call back into Next's image optimiser.
     files: [
       'src/components/GovBanner.tsx',
+      'src/components/SiteHeader.tsx',
       'src/components/FeaturedImage.tsx',
       'src/components/PostList.tsx',
     ],

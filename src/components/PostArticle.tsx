@@ -1,7 +1,6 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
-
 import { Byline } from '@/components/Byline'
 import { FeaturedImage } from '@/components/FeaturedImage'
+import { PostBody } from '@/components/PostBody'
 import { formatDate } from '@/lib/formatDate'
 import type { Category, Post, SiteSetting } from '@/payload-types'
 
@@ -61,7 +60,7 @@ export function PostArticle({ post, settings, timeZone }: Props) {
         </p>
       ) : null}
       <FeaturedImage image={post.featuredImage} />
-      <RichText data={post.body} className="usa-prose post-body" />
+      <PostBody data={post.body} />
     </>
   )
 }

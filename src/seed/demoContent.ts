@@ -11,6 +11,8 @@ export type DemoBlock =
   | { type: 'list'; ordered?: boolean; items: string[] }
   | { type: 'quote'; text: string }
   | { type: 'table'; header: string[]; rows: string[][] }
+  /** One of DEMO_IMAGES (src/seed/demoImages.ts), by key: uploaded, then placed in the body. */
+  | { type: 'image'; image: string }
 
 export type DemoAuthor = {
   /** Short id used by posts. */
@@ -500,6 +502,11 @@ export const DEMO_POSTS: DemoPost[] = [
       {
         type: 'paragraph',
         text: 'Every winter, when commercial traffic is lightest, we close some locks to replace worn parts, inspect gates under dry conditions and repair concrete. This season’s work covers **six locks** on three rivers.',
+      },
+      { type: 'image', image: 'lock-diagram' },
+      {
+        type: 'paragraph',
+        text: 'A lock lifts or lowers boats between two levels of a river. While a chamber is drained for work, its gates and valves are out of service, and traffic uses the auxiliary chamber where there is one.',
       },
       {
         type: 'table',

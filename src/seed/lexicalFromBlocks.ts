@@ -68,7 +68,10 @@ function tableCell(source: string, header: boolean): LexicalNode {
   }
 }
 
-function blockNode(block: DemoBlock): LexicalNode {
+/** Uploaded media ids of the demo images, by key. */
+export type DemoMediaIds = ReadonlyMap<string, number | string>
+
+function blockNode(block: DemoBlock, media: DemoMediaIds): LexicalNode {
   // Every DemoBlock type is handled; TypeScript checks the switch is exhaustive.
   switch (block.type) {
     case 'paragraph':
@@ -96,6 +99,19 @@ function blockNode(block: DemoBlock): LexicalNode {
           children: inlineNodes(item),
         })),
       }
+    case 'image': {
+      const id = media.get(block.image)
+      if (id === undefined) throw new Error(`Demo image "${block.image}" was not uploaded`)
+      return {
+        type: 'upload',
+        version: 3,
+        format: '',
+        id: block.image,
+        fields: null,
+        relationTo: 'media',
+        value: id,
+      }
+    }
     case 'table':
       return {
         type: 'table',
@@ -116,7 +132,10 @@ function blockNode(block: DemoBlock): LexicalNode {
   }
 }
 
-export function lexicalFromBlocks(blocks: DemoBlock[]): LexicalDocument {
+export function lexicalFromBlocks(
+  blocks: DemoBlock[],
+  media: DemoMediaIds = new Map(),
+): LexicalDocument {
   return {
     root: {
       type: 'root',
@@ -124,7 +143,7 @@ export function lexicalFromBlocks(blocks: DemoBlock[]): LexicalDocument {
       format: '',
       indent: 0,
       version: 1,
-      children: blocks.map(blockNode),
+      children: blocks.map((block) => blockNode(block, media)),
     },
   }
 }

@@ -11,6 +11,7 @@ import type { Comment } from '@/payload-types'
 
 import { DEMO_ACCOUNTS } from './demoAccounts'
 import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS, DEMO_SITE, type DemoPost } from './demoContent'
+import { DEMO_IMAGES, renderDemoImage } from './demoImages'
 import { lexicalFromBlocks } from './lexicalFromBlocks'
 
 const HOUR = 60 * 60 * 1000
@@ -31,7 +32,7 @@ async function seedPost(
   payload: Payload,
   req: PayloadRequest,
   post: DemoPost,
-  ids: { authors: Ids; categories: Ids; users: Ids },
+  ids: { authors: Ids; categories: Ids; users: Ids; media: Ids },
 ) {
   const publishedAt = new Date(`${post.publishedAt}T14:00:00.000Z`)
   const authorUser = DEMO_AUTHORS.find((a) => post.authors.includes(a.key) && a.userEmail)
@@ -43,7 +44,7 @@ async function seedPost(
       title: post.title,
       slug: post.slug,
       excerpt: post.excerpt,
-      body: lexicalFromBlocks(post.body),
+      body: lexicalFromBlocks(post.body, ids.media),
       authors: post.authors.map((key) => ids.authors.get(key)!) as number[],
       categories: post.categories.map((key) => ids.categories.get(key)!) as number[],
       publishedAt: publishedAt.toISOString(),
@@ -93,7 +94,7 @@ async function seedPost(
 
 /**
  * Fills an empty database with the demo site: settings, one staff account per role, author
- * profiles, categories, posts (current and archived) and comments. All or nothing: it runs in one
+ * profiles, categories, images, posts (current and archived) and comments. All or nothing: it runs in one
  * transaction where the adapter supports them.
  */
 export async function seedDemo(
@@ -132,8 +133,19 @@ export async function seedDemo(
       const doc = await payload.create({ collection: 'categories', req, data: category })
       categories.set(key, doc.id)
     }
+    const media: Ids = new Map()
+    for (const image of DEMO_IMAGES) {
+      const data = await renderDemoImage(image)
+      const doc = await payload.create({
+        collection: 'media',
+        req,
+        data: { alt: image.alt, caption: image.caption },
+        file: { data, mimetype: 'image/jpeg', name: image.filename, size: data.length },
+      })
+      media.set(image.key, doc.id)
+    }
     for (const post of DEMO_POSTS)
-      await seedPost(payload, req, post, { authors, categories, users })
+      await seedPost(payload, req, post, { authors, categories, users, media })
     await commitTransaction(req)
   } catch (error) {
     await killTransaction(req)

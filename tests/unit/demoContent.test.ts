@@ -1,6 +1,9 @@
+import sharp from 'sharp'
+
 import { SLUG_PATTERN } from '@/lib/slugify'
 import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
 import { DEMO_AUTHORS, DEMO_CATEGORIES, DEMO_POSTS, DEMO_SITE } from '@/seed/demoContent'
+import { DEMO_IMAGES, renderDemoImage } from '@/seed/demoImages'
 
 describe('demo content', () => {
   it('has one staff account per role on example.gov', () => {
@@ -34,6 +37,26 @@ describe('demo content', () => {
         p.body.some((b) => b.type === 'heading' && /frequently asked questions/i.test(b.text)),
     )
     expect(post).toBeDefined()
+  })
+
+  it('has a post with an image and a table, its images known and described', () => {
+    const post = DEMO_POSTS.find(
+      (p) => p.body.some((b) => b.type === 'image') && p.body.some((b) => b.type === 'table'),
+    )
+    expect(post).toBeDefined()
+    const keys = new Set(DEMO_IMAGES.map((image) => image.key))
+    const used = DEMO_POSTS.flatMap((p) => p.body).flatMap((b) =>
+      b.type === 'image' ? [b.image] : [],
+    )
+    for (const key of used) expect(keys).toContain(key)
+    for (const image of DEMO_IMAGES) expect(image.alt.length).toBeGreaterThan(40)
+  })
+
+  it('draws each demo image as a JPEG of its stated size', async () => {
+    for (const image of DEMO_IMAGES) {
+      const meta = await sharp(await renderDemoImage(image)).metadata()
+      expect(meta).toMatchObject({ format: 'jpeg', width: image.width, height: image.height })
+    }
   })
 
   it('has a closed thread with approved comments and an open one with pending, approved and spam', () => {

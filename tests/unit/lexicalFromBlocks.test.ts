@@ -44,4 +44,15 @@ describe('lexicalFromBlocks', () => {
       [0, 0],
     ])
   })
+
+  it('places an uploaded image by its key, and refuses one that was not uploaded', () => {
+    const doc = lexicalFromBlocks(
+      [{ type: 'image', image: 'lock-diagram' }],
+      new Map([['lock-diagram', 7]]),
+    )
+    expect(doc.root.children[0]).toMatchObject({ type: 'upload', relationTo: 'media', value: 7 })
+    expect(() => lexicalFromBlocks([{ type: 'image', image: 'missing' }])).toThrow(
+      'Demo image "missing" was not uploaded',
+    )
+  })
 })

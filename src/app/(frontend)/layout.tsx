@@ -3,11 +3,19 @@ import type { ReactNode } from 'react'
 
 import { AnalyticsScript } from '@/components/AnalyticsScript'
 import { GovBanner } from '@/components/GovBanner'
+import { SiteHeader, type NavLink } from '@/components/SiteHeader'
 import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
 import '@uswds/uswds/css/uswds.min.css'
 import './styles.css'
+import './print.css'
+
+const NAV_LINKS: NavLink[] = [
+  { href: '/', label: 'Latest' },
+  { href: '/archive', label: 'Archive' },
+  { href: '/feed.xml', label: 'RSS feed' },
+]
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSiteSettings()
@@ -50,30 +58,12 @@ export default async function FrontendLayout({ children }: { children: ReactNode
           Skip to main content
         </a>
         {settings.showGovBanner ? <GovBanner /> : null}
-        <header className="usa-header usa-header--basic site-header">
-          <div className="grid-container site-header__inner">
-            <div className="usa-logo site-header__logo">
-              <em className="usa-logo__text">
-                <a href="/">{settings.siteName}</a>
-              </em>
-              <span className="site-header__agency">{settings.agencyName}</span>
-            </div>
-            <nav aria-label="Site" className="site-nav">
-              <ul className="usa-list usa-list--unstyled site-nav__list">
-                <li>
-                  <a href="/">Latest</a>
-                </li>
-                <li>
-                  <a href="/archive">Archive</a>
-                </li>
-                <li>
-                  <a href="/feed.xml">RSS feed</a>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main-content" className="grid-container site-main" tabIndex={-1}>
+        <SiteHeader
+          siteName={settings.siteName}
+          agencyName={settings.agencyName}
+          links={NAV_LINKS}
+        />
+        <main id="main-content" className="site-main" tabIndex={-1}>
           {children}
         </main>
         <footer className="usa-identifier">
