@@ -17,9 +17,11 @@ import { auditPublication } from './hooks/auditPublication'
 import { auditReviewSubmission } from './hooks/auditReviewSubmission'
 import { auditThreadChange } from './hooks/auditThreadChange'
 import { clearReviewOnPublish } from './hooks/clearReviewOnPublish'
+import { dropSearchEntry } from './hooks/dropSearchEntry'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
+import { refreshSearchEntry } from './hooks/refreshSearchEntry'
 import { rejectUnsafeLinks } from './hooks/rejectUnsafeLinks'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { stampPublicationAndArchive } from './hooks/stampPublicationAndArchive'
@@ -108,8 +110,14 @@ export const Posts: CollectionConfig = {
       stampPublicationAndArchive,
       stampThreadClosure,
     ],
-    afterChange: [auditThreadChange, auditPublication, auditReviewSubmission, invalidatePosts],
-    afterDelete: [invalidateDeletedPost],
+    afterChange: [
+      auditThreadChange,
+      auditPublication,
+      auditReviewSubmission,
+      refreshSearchEntry,
+      invalidatePosts,
+    ],
+    afterDelete: [dropSearchEntry, invalidateDeletedPost],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -8,6 +8,7 @@ import * as migration_20261130_200729_comment_submission_indexes from './2026113
 import * as migration_20261130_223840_drop_account_lockout from './20261130_223840_drop_account_lockout';
 import * as migration_20261201_031938_wordpress_import from './20261201_031938_wordpress_import';
 import * as migration_20261201_071515_staff_workflow_and_reader_site from './20261201_071515_staff_workflow_and_reader_site';
+import * as migration_20261201_090000_site_search from './20261201_090000_site_search';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261201_071515_staff_workflow_and_reader_site.up,
     down: migration_20261201_071515_staff_workflow_and_reader_site.down,
     name: '20261201_071515_staff_workflow_and_reader_site'
+  },
+  {
+    up: migration_20261201_090000_site_search.up,
+    down: migration_20261201_090000_site_search.down,
+    name: '20261201_090000_site_search',
   },
 ];
