@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 
 import { GovBanner } from '@/components/GovBanner'
+import { SearchForm } from '@/components/SearchForm'
 import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
@@ -70,6 +71,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
                 </li>
               </ul>
             </nav>
+            <SearchForm id="site-search-query" small />
           </div>
         </header>
         <main id="main-content" className="grid-container site-main" tabIndex={-1}>
