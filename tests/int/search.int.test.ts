@@ -56,7 +56,7 @@ describe('site search: what is indexed', () => {
     const author = await createAuthor(t.payload, { name: `Dana ${authorName}` })
     const category = await t.payload.create({
       collection: 'categories',
-      data: { title: `Water ${categoryTitle}` },
+      data: { title: `Water ${categoryTitle}` } as never,
     })
     const post = await createPost(t.payload, {
       title: `Flood outlook ${inTitle}`,
@@ -119,7 +119,7 @@ describe('site search: what is indexed', () => {
     const other = await createAuthor(t.payload)
     const category = await t.payload.create({
       collection: 'categories',
-      data: { title: `Topic ${oldTitle}` },
+      data: { title: `Topic ${oldTitle}` } as never,
     })
     const posts = [
       await createPost(t.payload, { authors: [author.id, other.id], categories: [category.id] }),
