@@ -35,7 +35,8 @@ export function SearchForm({
       />
       <button className="usa-button" type="submit">
         {small ? null : <span className="usa-search__submit-text">Search</span>}
-        <img src={searchIcon.src} className="usa-search__submit-icon" alt={small ? 'Search' : ''} />
+        {/* USWDS shows the text or the icon, by screen width: each carries the name. */}
+        <img src={searchIcon.src} className="usa-search__submit-icon" alt="Search" />
       </button>
     </form>
   )

@@ -8,6 +8,7 @@ import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 import { MARK_END, MARK_START } from '@/search/searchMarks'
 import { readSearchQuery } from '@/search/searchQuery'
 
+import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
 import { createAuthor, createPost, simpleBody, unique } from '../helpers/factories'
 import { testDatabaseKind } from '../helpers/testDatabase'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
@@ -166,6 +167,27 @@ describe('site search: results', () => {
     const seen = pages.flatMap((page) => page.results.map((result) => result.post.slug))
     expect(new Set(seen)).toEqual(new Set(created.map((post) => post.slug)))
     expect((await search(shared, 4)).results).toEqual([])
+  })
+
+  it('makes the same database calls for 2 matches as for 25, and reads one page of posts', async () => {
+    const [few, many] = [word(), word()]
+    const author = await createAuthor(t.payload)
+    for (let i = 0; i < 2; i++) await createPost(t.payload, { title: few, authors: [author.id] })
+    for (let i = 0; i < 25; i++) await createPost(t.payload, { title: many, authors: [author.id] })
+    const measured = async (text: string) => {
+      const counter = countDatabaseCalls(t.payload)
+      try {
+        const found = await search(text)
+        return { total: found.total, calls: counter.calls(), largest: counter.largestFind() }
+      } finally {
+        counter.stop()
+      }
+    }
+    const small = await measured(few)
+    const large = await measured(many)
+    expect([small.total, large.total]).toEqual([2, 25])
+    expect(large.calls).toBe(small.calls)
+    expect(large.largest).toBeLessThanOrEqual(10)
   })
 
   it('marks the matches and renders every other character as text', async () => {
