@@ -69,13 +69,18 @@ export const sqliteSearchIndex: SearchIndex = {
     )
     const total = Number(counted?.n ?? 0)
     if (total === 0 || offset >= total) return { hits: [], total }
+    // highlight() and snippet() read the whole text: only for the page's rows, after the
+    // ranking (in one query, SQLite would compute them for every match before sorting).
     const rows = await session.rows(sql`SELECT rowid AS id,
         highlight(search_posts, 0, ${MARK_START}, ${MARK_END}) AS title,
         highlight(search_posts, 1, ${MARK_START}, ${MARK_END}) AS excerpt,
         snippet(search_posts, 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM search_posts WHERE search_posts MATCH ${match}
-      ORDER BY ${sql.raw(RANK)}, rowid DESC
-      LIMIT ${limit} OFFSET ${offset}`)
+      FROM search_posts
+      WHERE search_posts MATCH ${match} AND rowid IN (
+        SELECT rowid FROM search_posts WHERE search_posts MATCH ${match}
+        ORDER BY ${sql.raw(RANK)}, rowid DESC LIMIT ${limit} OFFSET ${offset}
+      )
+      ORDER BY ${sql.raw(RANK)}, rowid DESC`)
     return {
       total,
       hits: rows.map((row) => ({
