@@ -38,7 +38,7 @@ const config = [
     },
   },
   {
-    // USWDS's banner and close icons: small fixed-size static files, nothing for next/image to
+    // USWDS's banner, close and search icons: small fixed-size static files, nothing for next/image to
     // optimise. Uploaded images: Payload already makes their sizes (srcset), and a page served
     // from the Express page cache or a CDN should not call back into Next's image optimiser.
     files: [
@@ -46,6 +46,7 @@ const config = [
       'src/components/SiteHeader.tsx',
       'src/components/FeaturedImage.tsx',
       'src/components/PostList.tsx',
+      'src/components/SearchForm.tsx',
     ],
     rules: { '@next/next/no-img-element': 'off' },
   },

@@ -4,8 +4,8 @@
  * Measures the blog at volume (issue 10). For the chosen database it starts the production server
  * once (migrations, demo content), stops it, bulk-inserts generated posts and comments with raw
  * SQL, then at each scale starts the server again and measures: sequential request timings (home
- * page, the big post's first and last comment pages, the moderation queue, the badge counts, the
- * CSV export), the post page with 50 comments under wrk against nginx serving the same bytes,
+ * page, the big post's first and last comment pages, site search, the moderation queue, the badge
+ * counts, the CSV export), the post page with 50 comments under wrk against nginx serving the same bytes,
  * comment submissions under wrk (201 answers against rows stored), and the time from a
  * moderator's approval to the comment on the page; plus the server's resident memory. Prints
  * markdown tables and writes bench/results/<YYYY-MM-DD>-<database>.json. Not part of `npm test`.
@@ -92,7 +92,14 @@ async function measureScale(
     }
     const { big, fifty, writes } = dataset.posts
     result.scale = await attempt(result, 'sequential requests', app.output, () =>
-      scaleBenchmark(app, big.slug, tokens, options.samples, dataset.comments.toggleCommentId()),
+      scaleBenchmark(
+        app,
+        big.slug,
+        tokens,
+        options.samples,
+        dataset.comments.toggleCommentId(),
+        dataset.posts.everyPostWord,
+      ),
     )
     result.reads = await attempt(result, 'reads (wrk, nginx)', app.output, () =>
       readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup),

@@ -2,6 +2,7 @@ import { tableColumns } from '../db/schema'
 import type { Sql } from '../db/sql'
 import { insertRows, plannedColumns } from './insertRows'
 import { seededRandom, words } from './random'
+import { indexGeneratedPosts } from './searchEntries'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -18,6 +19,8 @@ export type DesignatedPosts = {
 export type GeneratedPosts = DesignatedPosts & {
   /** Ids of the other generated posts, for the rest of the comments. */
   others: number[]
+  /** A word every generated post holds (in the shared body): the broadest search. */
+  everyPostWord: string
   slugOf: Map<number, string>
   count: number
   seconds: number
@@ -52,8 +55,8 @@ async function maxId(sql: Sql, table: string): Promise<number> {
 
 /**
  * Inserts `count` published posts (unique slugs, published dates spread over ten years, one
- * demo author and category each, a demo post's body), three of them designated. No versions rows:
- * public reads need none.
+ * demo author and category each, a demo post's body), three of them designated, and their site
+ * search entries. No versions rows: public reads need none.
  */
 export async function insertPosts(sql: Sql, count: number): Promise<GeneratedPosts> {
   const started = performance.now()
@@ -137,12 +140,14 @@ export async function insertPosts(sql: Sql, count: number): Promise<GeneratedPos
       `SELECT setval(pg_get_serial_sequence('posts_rels', 'id'), (SELECT MAX(id) FROM posts_rels))`,
     )
   }
+  const everyPostWord = await indexGeneratedPosts(sql, firstId, body)
   const designated = (i: number) => ({ id: firstId + i, slug: designatedSlugs[i] })
   return {
     big: designated(0),
     fifty: designated(1),
     writes: designated(2),
     others: Array.from({ length: Math.max(0, count - 3) }, (_, i) => firstId + 3 + i),
+    everyPostWord,
     slugOf,
     count,
     seconds: (performance.now() - started) / 1000,

@@ -69,10 +69,27 @@ function toggler(baseUrl: string, moderatorToken: string, commentId: number) {
 }
 
 /**
+ * Site search over the generated posts (never page-cached): a word every post holds (every post
+ * matches and is ranked), its 50th page, a word about half the posts hold (in a title, an
+ * excerpt or the "River Data" category), two words (both required), and a word one title holds.
+ */
+function searchTargets(everyPostWord: string): Target[] {
+  const search = (name: string, query: string) => ({ name, path: `/search?${query}` })
+  return [
+    search(`search: every post matches ("${everyPostWord}"), page 1`, `q=${everyPostWord}`),
+    search(`search: every post matches, page 50`, `q=${everyPostWord}&page=50`),
+    search('search: about half the posts ("river")', 'q=river'),
+    search('search: two words ("river permit")', 'q=river+permit'),
+    search('search: one post ("fifty")', 'q=fifty'),
+  ]
+}
+
+/**
  * At one scale, ~20 sequential requests each: the home page and the big post's first and last
- * comment pages (rendered by Next, and from the page cache), the moderation queue's first page of
- * Pending, the badge counts, and the CSV export (time to the last byte). With `toggleCommentId`,
- * the pages are also timed right after the comment data left the content cache ("data cold").
+ * comment pages (rendered by Next, and from the page cache), the site search, the moderation
+ * queue's first page of Pending, the badge counts, and the CSV export (time to the last byte).
+ * With `toggleCommentId`, the pages are also timed right after the comment data left the content
+ * cache ("data cold").
  */
 export async function scaleBenchmark(
   app: BenchApp,
@@ -80,6 +97,7 @@ export async function scaleBenchmark(
   tokens: { moderator: string; admin: string },
   samples: number,
   toggleCommentId: number | null,
+  everyPostWord: string,
 ): Promise<ScaleResult> {
   const big = `/posts/${bigSlug}`
   const firstPage = await timedFetch(app.baseUrl + big, { headers: BYPASS_PAGE_CACHE })
@@ -100,6 +118,7 @@ export async function scaleBenchmark(
     ...pages,
     { name: 'home / (page cache)', path: '/' },
     { name: 'big post, comment page 1 (page cache)', path: big },
+    ...searchTargets(everyPostWord),
     {
       name: 'moderation queue: Pending, page 1 (REST)',
       path: '/api/comments?where[status][equals]=pending&sort=-createdAt&limit=20&depth=0',

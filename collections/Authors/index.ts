@@ -6,15 +6,21 @@ import { staffField } from '@/access/staff'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { invalidateWithPosts } from '@/runtime/invalidateContent'
 import { slugField } from '@/cms/slugField'
+import { refreshNamesInSearch } from '@/search/refreshNamesInSearch'
 
 import { ownProfileOrEditor } from './access/ownProfileOrEditor'
 
 /** Public profiles of the officials who sign posts. */
 const cacheHooks = invalidateWithPosts(CACHE_TAGS.authors)
+const searchHooks = refreshNamesInSearch('authors', 'name')
 
 export const Authors: CollectionConfig = {
   slug: 'authors',
-  hooks: { afterChange: [cacheHooks.afterChange], afterDelete: [cacheHooks.afterDelete] },
+  hooks: {
+    afterChange: [searchHooks.afterChange, cacheHooks.afterChange],
+    beforeDelete: [searchHooks.beforeDelete],
+    afterDelete: [cacheHooks.afterDelete],
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'title', 'office'],

@@ -5,12 +5,18 @@ import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { invalidateWithPosts } from '@/runtime/invalidateContent'
 import { editors } from '@/access/editors'
 import { slugField } from '@/cms/slugField'
+import { refreshNamesInSearch } from '@/search/refreshNamesInSearch'
 
 const cacheHooks = invalidateWithPosts(CACHE_TAGS.categories)
+const searchHooks = refreshNamesInSearch('categories', 'title')
 
 export const Categories: CollectionConfig = {
   slug: 'categories',
-  hooks: { afterChange: [cacheHooks.afterChange], afterDelete: [cacheHooks.afterDelete] },
+  hooks: {
+    afterChange: [searchHooks.afterChange, cacheHooks.afterChange],
+    beforeDelete: [searchHooks.beforeDelete],
+    afterDelete: [cacheHooks.afterDelete],
+  },
   labels: { singular: 'Category', plural: 'Categories' },
   admin: { useAsTitle: 'title', group: 'Content' },
   access: {

@@ -19,10 +19,12 @@ import { auditPublication } from './hooks/auditPublication'
 import { auditReviewSubmission } from './hooks/auditReviewSubmission'
 import { auditThreadChange } from './hooks/auditThreadChange'
 import { clearReviewOnPublish } from './hooks/clearReviewOnPublish'
+import { dropSearchEntry } from './hooks/dropSearchEntry'
 import { rejectEditorialFieldChanges } from './hooks/rejectEditorialFieldChanges'
 import { rejectPublishingByAuthors } from './hooks/rejectPublishingByAuthors'
 import { rejectUnpublishingByAuthors } from './hooks/rejectUnpublishingByAuthors'
 import { redirectOldAddress } from './hooks/redirectOldAddress'
+import { refreshSearchEntry } from './hooks/refreshSearchEntry'
 import { rejectUnsafeLinks } from './hooks/rejectUnsafeLinks'
 import { removeRedirectsToPost } from './hooks/removeRedirectsToPost'
 import { setCreatedBy } from './hooks/setCreatedBy'
@@ -121,10 +123,11 @@ export const Posts: CollectionConfig = {
       auditPublication,
       auditReviewSubmission,
       redirectOldAddress,
+      refreshSearchEntry,
       invalidatePosts,
     ],
     beforeDelete: [removeRedirectsToPost],
-    afterDelete: [invalidateDeletedPost],
+    afterDelete: [dropSearchEntry, invalidateDeletedPost],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

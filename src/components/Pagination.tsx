@@ -3,6 +3,7 @@ import { pageSlots } from '@/lib/pageSlots'
 /**
  * Real links (no script needed): Previous, the pages pageSlots picks with gaps between, Next, as a
  * USWDS pagination. Page 1 is `basePath` itself; others add `?<param>=n`, then `fragment`.
+ * `query` is kept in every link (the search page's `q`).
  */
 export function Pagination({
   basePath,
@@ -11,6 +12,7 @@ export function Pagination({
   param = 'page',
   fragment = '',
   label = 'Pages',
+  query = {},
 }: {
   basePath: string
   page: number
@@ -18,9 +20,15 @@ export function Pagination({
   param?: string
   fragment?: string
   label?: string
+  query?: Record<string, string>
 }) {
   if (totalPages <= 1) return null
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}?${param}=${n}`) + fragment
+  const href = (n: number) => {
+    const search = new URLSearchParams(query)
+    if (n > 1) search.set(param, String(n))
+    const rest = search.toString()
+    return `${basePath}${rest ? `?${rest}` : ''}${fragment}`
+  }
   return (
     <nav className="usa-pagination" aria-label={label}>
       <ul className="usa-pagination__list">

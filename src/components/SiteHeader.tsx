@@ -1,7 +1,14 @@
 'use client'
 
 import { usePathname } from 'next/navigation'
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import {
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 
 import closeIcon from '@uswds/uswds/img/usa-icons/close.svg'
 
@@ -30,10 +37,13 @@ export function SiteHeader({
   siteName,
   agencyName,
   links,
+  search,
 }: {
   siteName: string
   agencyName: string
   links: NavLink[]
+  /** The site search form, after the links (in the side panel on a phone). */
+  search?: ReactNode
 }) {
   const scripted = useScriptRunning()
   const [open, setOpen] = useState(false)
@@ -62,7 +72,7 @@ export function SiteHeader({
     if (!open) return
     if (event.key === 'Escape') return close()
     if (event.key !== 'Tab' || !nav.current) return
-    const focusable = nav.current.querySelectorAll<HTMLElement>('a[href], button')
+    const focusable = nav.current.querySelectorAll<HTMLElement>('a[href], button, input')
     const first = focusable[0]
     const last = focusable[focusable.length - 1]
     if (event.shiftKey && document.activeElement === first) {
@@ -139,6 +149,11 @@ export function SiteHeader({
                 )
               })}
             </ul>
+            {search ? (
+              <section aria-label="Search" className="site-header__search">
+                {search}
+              </section>
+            ) : null}
           </nav>
         </div>
       </header>

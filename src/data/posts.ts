@@ -12,7 +12,7 @@ import { getPayloadClient } from './getPayloadClient'
 export const POSTS_PER_PAGE = 10
 
 /** Fields the lists show; authors, categories and the featured image come populated (depth 1). */
-const LIST_FIELDS = {
+export const LIST_FIELDS = {
   title: true,
   slug: true,
   excerpt: true,

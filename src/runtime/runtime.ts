@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import type { AkismetConfig } from '@/config/akismet'
 import type { AppConfig } from '@/config/appConfig'
+import { createSearchIndex } from '@/search/createSearchIndex'
+import type { SearchIndex } from '@/search/searchIndex'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
 import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
@@ -54,6 +56,8 @@ export type Runtime = {
   readonly imports: ImportRuns
   /** The active address-range commenter blocks, until a block changes. */
   readonly blockRanges: BlockRanges
+  /** The site search's full-text index of published posts, for the configured database. */
+  readonly search: SearchIndex
 }
 
 export type SignInLimits = {
@@ -106,6 +110,7 @@ export function createRuntime(config: AppConfig): Runtime {
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
     imports: new ImportRuns(),
     blockRanges: new BlockRanges(),
+    search: createSearchIndex(config.database.kind),
   }
 }
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { AnalyticsScript } from '@/components/AnalyticsScript'
 import { GovBanner } from '@/components/GovBanner'
 import { SiteHeader, type NavLink } from '@/components/SiteHeader'
+import { SearchForm } from '@/components/SearchForm'
 import { siteUrl as readSiteUrl } from '@/data/siteUrl'
 import { getSiteSettings } from '@/data/siteSettings'
 
@@ -62,6 +63,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
           siteName={settings.siteName}
           agencyName={settings.agencyName}
           links={NAV_LINKS}
+          search={<SearchForm id="site-search-query" small />}
         />
         <main id="main-content" className="site-main" tabIndex={-1}>
           {children}

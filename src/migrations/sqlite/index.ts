@@ -7,10 +7,8 @@ import * as migration_20261130_182920_comment_threads_and_indexes from './202611
 import * as migration_20261130_200722_comment_submission_indexes from './20261130_200722_comment_submission_indexes';
 import * as migration_20261130_223800_drop_account_lockout from './20261130_223800_drop_account_lockout';
 import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
-import * as migration_20261201_071509_staff_workflow_and_reader_site from './20261201_071509_staff_workflow_and_reader_site';
-import * as migration_20261201_080340_site_analytics from './20261201_080340_site_analytics';
-import * as migration_20261201_080922_featured_image_and_seo from './20261201_080922_featured_image_and_seo';
-import * as migration_20261201_082107_redirects from './20261201_082107_redirects';
+import * as migration_20261201_100000_staff_workflow_and_reader_site from './20261201_100000_staff_workflow_and_reader_site';
+import * as migration_20261201_100100_site_search from './20261201_100100_site_search'
 
 export const migrations = [
   {
@@ -59,23 +57,13 @@ export const migrations = [
     name: '20261201_031931_wordpress_import',
   },
   {
-    up: migration_20261201_071509_staff_workflow_and_reader_site.up,
-    down: migration_20261201_071509_staff_workflow_and_reader_site.down,
-    name: '20261201_071509_staff_workflow_and_reader_site',
+    up: migration_20261201_100000_staff_workflow_and_reader_site.up,
+    down: migration_20261201_100000_staff_workflow_and_reader_site.down,
+    name: '20261201_100000_staff_workflow_and_reader_site'
   },
   {
-    up: migration_20261201_080340_site_analytics.up,
-    down: migration_20261201_080340_site_analytics.down,
-    name: '20261201_080340_site_analytics',
-  },
-  {
-    up: migration_20261201_080922_featured_image_and_seo.up,
-    down: migration_20261201_080922_featured_image_and_seo.down,
-    name: '20261201_080922_featured_image_and_seo',
-  },
-  {
-    up: migration_20261201_082107_redirects.up,
-    down: migration_20261201_082107_redirects.down,
-    name: '20261201_082107_redirects'
+    up: migration_20261201_100100_site_search.up,
+    down: migration_20261201_100100_site_search.down,
+    name: '20261201_100100_site_search',
   },
 ];

@@ -1,6 +1,22 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`redirects\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`from\` text NOT NULL,
+  	\`to_type\` text DEFAULT 'post' NOT NULL,
+  	\`to_post_id\` integer,
+  	\`to_url\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`to_post_id\`) REFERENCES \`posts\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`redirects_from_idx\` ON \`redirects\` (\`from\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_to_to_post_idx\` ON \`redirects\` (\`to_post_id\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_to_to_url_idx\` ON \`redirects\` (\`to_url\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_updated_at_idx\` ON \`redirects\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`redirects_created_at_idx\` ON \`redirects\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`commenter_blocks\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`kind\` text NOT NULL,
@@ -30,27 +46,46 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`commenter_blocks_from_comment_idx\` ON \`commenter_blocks\` (\`from_comment_id\`);`)
   await db.run(sql`CREATE INDEX \`commenter_blocks_updated_at_idx\` ON \`commenter_blocks\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`commenter_blocks_created_at_idx\` ON \`commenter_blocks\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`posts\` ADD \`featured_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`posts\` ADD \`meta_title\` text;`)
+  await db.run(sql`ALTER TABLE \`posts\` ADD \`meta_description\` text;`)
+  await db.run(sql`ALTER TABLE \`posts\` ADD \`meta_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`posts\` ADD \`published_slug\` text;`)
   await db.run(sql`ALTER TABLE \`posts\` ADD \`review_status\` text;`)
   await db.run(sql`ALTER TABLE \`posts\` ADD \`submitted_for_review_at\` text;`)
   await db.run(sql`ALTER TABLE \`posts\` ADD \`submitted_for_review_by_id\` integer REFERENCES users(id);`)
+  await db.run(sql`CREATE INDEX \`posts_featured_image_idx\` ON \`posts\` (\`featured_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`posts_meta_meta_image_idx\` ON \`posts\` (\`meta_image_id\`);`)
   await db.run(sql`CREATE INDEX \`posts_review_status_idx\` ON \`posts\` (\`review_status\`);`)
   await db.run(sql`CREATE INDEX \`posts_submitted_for_review_by_idx\` ON \`posts\` (\`submitted_for_review_by_id\`);`)
+  await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_featured_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_meta_title\` text;`)
+  await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_meta_description\` text;`)
+  await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_meta_image_id\` integer REFERENCES media(id);`)
+  await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_published_slug\` text;`)
   await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_review_status\` text;`)
   await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_submitted_for_review_at\` text;`)
   await db.run(sql`ALTER TABLE \`_posts_v\` ADD \`version_submitted_for_review_by_id\` integer REFERENCES users(id);`)
+  await db.run(sql`CREATE INDEX \`_posts_v_version_version_featured_image_idx\` ON \`_posts_v\` (\`version_featured_image_id\`);`)
+  await db.run(sql`CREATE INDEX \`_posts_v_version_meta_version_meta_image_idx\` ON \`_posts_v\` (\`version_meta_image_id\`);`)
   await db.run(sql`CREATE INDEX \`_posts_v_version_version_review_status_idx\` ON \`_posts_v\` (\`version_review_status\`);`)
   await db.run(sql`CREATE INDEX \`_posts_v_version_version_submitted_for_review_by_idx\` ON \`_posts_v\` (\`version_submitted_for_review_by_id\`);`)
   await db.run(sql`ALTER TABLE \`comments\` ADD \`agency_response\` text;`)
   await db.run(sql`ALTER TABLE \`users\` ADD \`title\` text;`)
   await db.run(sql`ALTER TABLE \`users\` ADD \`notification_frequency\` text;`)
   await db.run(sql`ALTER TABLE \`users\` ADD \`last_digest_at\` text;`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`redirects_id\` integer REFERENCES redirects(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`commenter_blocks_id\` integer REFERENCES commenter_blocks(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_redirects_id_idx\` ON \`payload_locked_documents_rels\` (\`redirects_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_commenter_blocks_id_idx\` ON \`payload_locked_documents_rels\` (\`commenter_blocks_id\`);`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`time_zone\` text DEFAULT 'UTC';`)
   await db.run(sql`ALTER TABLE \`site_settings\` ADD \`feed_content\` text DEFAULT 'summary';`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`analytics_script_url\` text;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` ADD \`analytics_report_hosts\` text;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`redirects\`;`)
   await db.run(sql`DROP TABLE \`commenter_blocks\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_posts\` (
@@ -182,4 +217,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`users\` DROP COLUMN \`last_digest_at\`;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`time_zone\`;`)
   await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`feed_content\`;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`analytics_script_url\`;`)
+  await db.run(sql`ALTER TABLE \`site_settings\` DROP COLUMN \`analytics_report_hosts\`;`)
 }
