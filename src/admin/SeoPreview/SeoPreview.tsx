@@ -7,7 +7,7 @@ import './seoPreview.css'
 const TITLE_MAX = 60
 const DESCRIPTION_MAX = 160
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+const fieldText = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /** Cuts at a word boundary with an ellipsis, as search results do. */
 function clip(value: string, max: number) {
@@ -24,11 +24,11 @@ function clip(value: string, max: number) {
 export function SeoPreview() {
   const { config } = useConfig()
   const fields = useFormFields(([all]) => ({
-    title: text(all.title?.value),
-    slug: text(all.slug?.value),
-    excerpt: text(all.excerpt?.value),
-    metaTitle: text(all['meta.title']?.value),
-    metaDescription: text(all['meta.description']?.value),
+    title: fieldText(all.title?.value),
+    slug: fieldText(all.slug?.value),
+    excerpt: fieldText(all.excerpt?.value),
+    metaTitle: fieldText(all['meta.title']?.value),
+    metaDescription: fieldText(all['meta.description']?.value),
   }))
   const title = fields.metaTitle || fields.title || 'Untitled post'
   const description = fields.metaDescription || fields.excerpt
