@@ -348,7 +348,8 @@ async function watch(options: BrowserContextOptions = {}): Promise<Watched> {
 /**
  * Runs in the page: attributes that would run or load a payload (event handlers, styles, srcdoc,
  * meta refresh, javascript: URLs, beacon URLs, and data: or vbscript: URLs anywhere but a link's
- * href) and inline scripts calling the hook that are not Next's own serialised data. A data: or
+ * href), inline scripts calling the hook that are not Next's own serialised data, and structured
+ * data (JSON-LD) that no longer parses. A data: or
  * vbscript: link is inert: browsers open neither in the page's origin.
  */
 function findInjected(): string[] {
@@ -377,6 +378,17 @@ function findInjected(): string[] {
   }
   for (const script of Array.from(document.querySelectorAll('script:not([src])'))) {
     const code = script.textContent ?? ''
+    // Structured data is not run; it is inert as long as it is still whole JSON (nothing in it
+    // closed the element early: a breakout would also show as a script of its own).
+    if (script.getAttribute('type') === 'application/ld+json') {
+      try {
+        JSON.parse(code)
+        continue
+      } catch {
+        found.push(`<script type="application/ld+json">${code.slice(0, 160)}</script>`)
+        continue
+      }
+    }
     if (code.includes('__xss') && !/^\s*\(?self\.__next_f/.test(code)) {
       found.push(`<script>${code.slice(0, 160)}</script>`)
     }
