@@ -78,7 +78,13 @@ describe('redirects in Chromium', () => {
     await editor.goto(`${app.baseUrl}/admin/collections/redirects/create`)
     await editor.locator('#field-from').waitFor({ timeout: 30_000 })
     await editor.locator('#field-from').fill('/2019/spring-campaign/')
-    await editor.getByLabel('A path or web address').check({ force: true })
+    // The admin's form may still be hydrating: click the option's label until it takes.
+    const pathOption = editor.getByLabel('A path or web address')
+    for (let attempt = 0; attempt < 20 && !(await pathOption.isChecked()); attempt++) {
+      await editor.locator('label[for="field-to.type-url"]').click()
+      if (!(await pathOption.isChecked())) await editor.waitForTimeout(250)
+    }
+    expect(await pathOption.isChecked()).toBe(true)
     await editor.locator('input[name="to.url"]').fill('/archive')
     await editor.locator('#action-save').click()
     await editor.waitForURL((url) => /\/admin\/collections\/redirects\/\d+/.test(url.pathname), {
