@@ -52,6 +52,16 @@ function asEditor(method: string, path: string, body?: unknown) {
   )
 }
 
+/** Chooses "A path or web address"; the admin's form may still be hydrating, so until it takes. */
+async function choosePathTarget(editor: Page) {
+  const pathOption = editor.getByLabel('A path or web address')
+  for (let attempt = 0; attempt < 20 && !(await pathOption.isChecked()); attempt++) {
+    await editor.locator('label[for="field-to.type-url"]').click()
+    if (!(await pathOption.isChecked())) await editor.waitForTimeout(250)
+  }
+  expect(await pathOption.isChecked()).toBe(true)
+}
+
 describe('redirects in Chromium', () => {
   it('sends a reader from a renamed post’s old address to its new one', async () => {
     const id = await postId(RENAMED.slug)
@@ -78,13 +88,7 @@ describe('redirects in Chromium', () => {
     await editor.goto(`${app.baseUrl}/admin/collections/redirects/create`)
     await editor.locator('#field-from').waitFor({ timeout: 30_000 })
     await editor.locator('#field-from').fill('/2019/spring-campaign/')
-    // The admin's form may still be hydrating: click the option's label until it takes.
-    const pathOption = editor.getByLabel('A path or web address')
-    for (let attempt = 0; attempt < 20 && !(await pathOption.isChecked()); attempt++) {
-      await editor.locator('label[for="field-to.type-url"]').click()
-      if (!(await pathOption.isChecked())) await editor.waitForTimeout(250)
-    }
-    expect(await pathOption.isChecked()).toBe(true)
+    await choosePathTarget(editor)
     await editor.locator('input[name="to.url"]').fill('/archive')
     await editor.locator('#action-save').click()
     await editor.waitForURL((url) => /\/admin\/collections\/redirects\/\d+/.test(url.pathname), {
@@ -104,7 +108,7 @@ describe('redirects in Chromium', () => {
     await editor.goto(`${app.baseUrl}/admin/collections/redirects/create`)
     await editor.locator('#field-from').waitFor({ timeout: 30_000 })
     await editor.locator('#field-from').fill('/unsafe')
-    await editor.getByLabel('A path or web address').check({ force: true })
+    await choosePathTarget(editor)
     await editor.locator('input[name="to.url"]').fill('javascript:alert(1)')
     await editor.locator('#action-save').click()
     await editor.getByText(/Only http and https addresses/).waitFor({ timeout: 20_000 })
