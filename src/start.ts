@@ -46,7 +46,12 @@ async function main() {
   // The port before anything slow: a port in use or a wrong HOST is one line, at once.
   let running: RunningServer
   try {
-    running = await listen({ port: config.port, host: config.host, logger: consoleLogger })
+    running = await listen({
+      port: config.port,
+      host: config.host,
+      logger: consoleLogger,
+      drainMs: config.shutdownDrainMs,
+    })
   } catch (error) {
     if (error instanceof ListenError) fail(`Start-up stopped: ${error.message}`)
     throw error

@@ -7,6 +7,7 @@ import {
   parseHost,
   parsePort,
   parseServerUrl,
+  parseShutdownDrainSeconds,
   parseTrustProxy,
   trustedOrigins,
   type TrustProxy,
@@ -53,6 +54,8 @@ export type AppConfig = {
   readonly secret: string
   readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
   readonly trustProxy: TrustProxy
+  /** SHUTDOWN_DRAIN_SECONDS in ms: serving on, with /healthz at 503, before closing on SIGTERM. */
+  readonly shutdownDrainMs: number
   readonly logLevel: LogLevel
   /** JSON lines (one object per line, for log collectors) or coloured text for a terminal. */
   readonly logFormat: LogFormat
@@ -150,6 +153,7 @@ export function readConfig(
   const serverUrlFromEnv = Boolean(env.SERVER_URL?.trim())
   const serverUrl = parseServerUrl(env.SERVER_URL, { host, port })
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
+  const shutdownDrainMs = parseShutdownDrainSeconds(env.SHUTDOWN_DRAIN_SECONDS) * 1000
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
   const publicCache = readPublicCacheConfig(env)
@@ -169,6 +173,7 @@ export function readConfig(
     secret,
     demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },
     trustProxy,
+    shutdownDrainMs,
     logLevel,
     logFormat,
     logColors: terminal,

@@ -110,3 +110,21 @@ export function trustedOrigins(
   }
   return origins
 }
+
+/**
+ * SHUTDOWN_DRAIN_SECONDS: on SIGTERM, how long the server keeps serving while its health check
+ * answers 503, so a load balancer takes it out before it stops accepting connections. 0 (the
+ * default, one instance) closes at once; behind a load balancer, a little more than the time it
+ * takes to mark a server down (HAProxy: `inter` x `fall`).
+ */
+export function parseShutdownDrainSeconds(value: string | undefined): number {
+  const raw = value?.trim()
+  if (!raw) return 0
+  const seconds = /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : NaN
+  if (!(seconds >= 0 && seconds <= 300)) {
+    throw new ConfigError(
+      `SHUTDOWN_DRAIN_SECONDS "${value}" is not a number of seconds from 0 to 300`,
+    )
+  }
+  return seconds
+}

@@ -13,7 +13,11 @@ export type RunningServer = {
   port: number
   /** Starts answering with `app`; until then every request gets 503 "starting". */
   serve: (app: http.RequestListener) => void
-  /** Stops accepting connections and lets in-flight requests finish. */
+  /**
+   * Drains (for `drainMs`: /healthz answers 503 "draining" so a load balancer stops sending, while
+   * every request is still served, each on a connection closed after it), then stops accepting
+   * connections and lets in-flight requests finish.
+   */
   shutdown: (signal?: string) => Promise<void>
 }
 
@@ -22,6 +26,8 @@ type ListenOptions = {
   host?: string
   logger: Logger
   graceMs?: number
+  /** SHUTDOWN_DRAIN_SECONDS, in ms: 0 closes the listener at once. */
+  drainMs?: number
 }
 
 function listenError(error: NodeJS.ErrnoException, port: number, host: string | undefined) {
@@ -45,15 +51,22 @@ function listenError(error: NodeJS.ErrnoException, port: number, host: string | 
   }
 }
 
-function starting(req: http.IncomingMessage, res: http.ServerResponse) {
-  res.setHeader('Retry-After', '5')
-  if (req.url !== '/healthz') {
-    return sendError(res, 503, 'The site is starting; try again in a moment.')
-  }
+const isHealthCheck = (req: http.IncomingMessage) => req.url === '/healthz'
+
+/** The health check's answer while the server cannot take traffic: starting or draining. */
+function unavailable(res: http.ServerResponse, status: 'starting' | 'draining') {
   res.statusCode = 503
   res.setHeader('Cache-Control', 'no-store')
   res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.end(JSON.stringify({ status: 'starting' }))
+  res.end(JSON.stringify({ status }))
+}
+
+function starting(req: http.IncomingMessage, res: http.ServerResponse) {
+  res.setHeader('Retry-After', '5')
+  if (!isHealthCheck(req)) {
+    return sendError(res, 503, 'The site is starting; try again in a moment.')
+  }
+  unavailable(res, 'starting')
 }
 
 /**
@@ -65,15 +78,18 @@ export async function listen({
   host,
   logger,
   graceMs = 10_000,
+  drainMs = 0,
 }: ListenOptions): Promise<RunningServer> {
   let handler: http.RequestListener = starting
   let closing: Promise<void> | undefined
+  let draining = false
   const inFlight = new Set<http.ServerResponse>()
   const server = http.createServer((req, res) => {
     // Shutting down: this request is answered, and its connection closed after it.
     if (closing) res.setHeader('Connection', 'close')
     inFlight.add(res)
     res.once('close', () => inFlight.delete(res))
+    if (draining && isHealthCheck(req)) return unavailable(res, 'draining')
     handler(req, res)
   })
   await new Promise<void>((resolve, reject) => {
@@ -85,6 +101,14 @@ export async function listen({
 
   const shutdown = (signal = 'shutdown') => {
     closing ??= (async () => {
+      if (drainMs > 0) {
+        // Still serving: the load balancer's next health check sees 503 and sends no more. A
+        // connection kept alive past the drain could carry a request into the closing listener,
+        // so every response meanwhile closes its connection (set above, as `closing` is set).
+        draining = true
+        logger.info({ signal, drainMs }, 'draining: health check says 503, still serving')
+        await new Promise((resolve) => setTimeout(resolve, drainMs))
+      }
       logger.info({ signal }, 'no longer accepting connections, finishing requests')
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')

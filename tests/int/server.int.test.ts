@@ -221,4 +221,38 @@ describe('listen', () => {
       agent.destroy()
     }
   })
+  it('drains before closing: /healthz says 503 "draining" while requests are still served, each on a closing connection', async () => {
+    const { listen } = await import('@/server/listen')
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      logger: t.payload.logger,
+      drainMs: 1500,
+    })
+    server.serve((req, res) => {
+      res.setHeader('Content-Type', 'application/json')
+      res.end(JSON.stringify({ status: 'ok', path: req.url }))
+    })
+    const base = `http://127.0.0.1:${server.port}`
+    expect((await fetch(`${base}/healthz`)).status).toBe(200)
+
+    const stopped = server.shutdown('SIGTERM')
+    let closedAt = 0
+    void stopped.then(() => (closedAt = Date.now()))
+    const drainStarted = Date.now()
+
+    const health = await fetch(`${base}/healthz`)
+    expect(health.status).toBe(503)
+    expect(await health.json()).toEqual({ status: 'draining' })
+    expect(health.headers.get('cache-control')).toBe('no-store')
+    const page = await fetch(`${base}/posts/one`)
+    expect(page.status).toBe(200)
+    expect(await page.json()).toEqual({ status: 'ok', path: '/posts/one' })
+    expect(page.headers.get('connection')).toBe('close')
+    expect(closedAt).toBe(0)
+
+    await stopped
+    expect(closedAt - drainStarted).toBeGreaterThanOrEqual(1400)
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow()
+  })
 })

@@ -106,6 +106,9 @@ describe('config.readConfig', () => {
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY entry "yes"/],
     [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, /TRUST_PROXY entry "10.0.0.0\/33"/],
     [{ SERVER_URL: 'https://user:pw@blog.example.gov' }, /SERVER_URL/],
+    [{ SHUTDOWN_DRAIN_SECONDS: '-1' }, /SHUTDOWN_DRAIN_SECONDS "-1"/],
+    [{ SHUTDOWN_DRAIN_SECONDS: '301' }, /SHUTDOWN_DRAIN_SECONDS "301"/],
+    [{ SHUTDOWN_DRAIN_SECONDS: 'soon' }, /SHUTDOWN_DRAIN_SECONDS "soon"/],
   ])('refuses %o with a clear message', (vars, message) => {
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(message)
@@ -127,6 +130,13 @@ describe('config.readConfig', () => {
     )
     const off = readConfig({ DATA_DIR: tmp(), PUBLIC_CACHE_SECONDS: '0' })
     expect(publicCacheControl(off.publicCache)).toBeNull()
+  })
+
+  it('closes at once on SIGTERM by default, and drains as long as SHUTDOWN_DRAIN_SECONDS says', () => {
+    expect(readConfig({ DATA_DIR: tmp() }).shutdownDrainMs).toBe(0)
+    expect(readConfig({ DATA_DIR: tmp(), SHUTDOWN_DRAIN_SECONDS: '2.5' }).shutdownDrainMs).toBe(
+      2500,
+    )
   })
 
   it('reads nothing but the object it is given, and returns it frozen', () => {
