@@ -37,9 +37,12 @@ export function tempDataDir(): string {
  */
 export async function startApp(
   env: Record<string, string | undefined> = {},
-  { script = 'start' }: { script?: 'start' | 'dev' } = {},
+  {
+    script = 'start',
+    ready: readyLine = /ready \(/,
+  }: { script?: 'start' | 'dev' | 'worker'; ready?: RegExp } = {},
 ): Promise<AppProcess> {
-  const port = await freePort()
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const dataDir = tempDataDir()
   const merged: Record<string, string | undefined> = {
     ...process.env,
@@ -69,7 +72,7 @@ export async function startApp(
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready after 120 s:\n${output}`)), 120_000)
     const check = () => {
-      if (/ready \(/.test(output)) {
+      if (readyLine.test(output)) {
         clearTimeout(timer)
         resolve()
       }

@@ -34,8 +34,9 @@ function withDatabaseName(url: string, name: string): string {
  * data: a temporary SQLite file, a new Postgres database on POSTGRES_URL's server, or a new
  * MongoDB database on MONGODB_URL's.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const kind = testDatabaseKind()
+export async function createTestDatabase(
+  kind: TestDatabaseKind = testDatabaseKind(),
+): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-test-'))
   const name = `blog_test_${randomBytes(6).toString('hex')}`
   const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true })

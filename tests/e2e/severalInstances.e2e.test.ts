@@ -1,0 +1,187 @@
+/**
+ * Several instances, as docs/several-instances.md deploys them: PostgreSQL, two web instances
+ * (`npm start`, JOBS=off) behind Debian's HAProxy (deploy/haproxy/haproxy.cfg), Debian's Varnish in
+ * front of HAProxy (deploy/varnish/default.vcl), all on loopback.
+ */
+import { DEMO_POSTS } from '@/seed/demoContent'
+
+import { freePort, startApp, type AppProcess } from '../helpers/appProcess'
+import { startHaproxy, startVarnish, within, type Daemon } from '../helpers/cluster'
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+
+const PASSWORD = 'several-instances-password'
+const OPEN_POST = DEMO_POSTS.find((p) => !p.archived && p.commentStatus === 'open')!
+
+let database: TestDatabase
+let env: Record<string, string>
+let ports: { a: number; b: number; balancer: number; cache: number }
+const instances: Record<'a' | 'b', AppProcess | undefined> = { a: undefined, b: undefined }
+const daemons: Daemon[] = []
+let token: string
+let postId: number
+
+const urlOf = (port: number) => `http://127.0.0.1:${port}`
+const instanceUrl = (name: 'a' | 'b') => urlOf(ports[name])
+
+function startInstance(name: 'a' | 'b'): Promise<AppProcess> {
+  return startApp({ ...env, PORT: String(ports[name]) }).then((app) => (instances[name] = app))
+}
+
+/** A reader's comment from `address` (the load balancer and cache are trusted to say so). */
+function submitComment(base: string, address: string, body: string) {
+  return fetch(`${base}/api/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    body: JSON.stringify({
+      post: postId,
+      authorName: 'Reader Elsewhere',
+      authorEmail: 'reader@example.org',
+      body,
+    }),
+  })
+}
+
+const staff = (init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, ...init.headers },
+})
+
+const pageText = (base: string) => fetch(`${base}/posts/${OPEN_POST.slug}`).then((r) => r.text())
+
+beforeAll(async () => {
+  database = await createTestDatabase('postgres')
+  ports = {
+    a: await freePort(),
+    b: await freePort(),
+    balancer: await freePort(),
+    cache: await freePort(),
+  }
+  env = {
+    DATABASE_URL: database.env.DATABASE_URL!,
+    PAYLOAD_SECRET: 'several-instances-secret-0123456789',
+    SERVER_URL: urlOf(ports.cache),
+    TRUST_PROXY: 'loopback',
+    SHUTDOWN_DRAIN_SECONDS: '2',
+    DEMO_PASSWORD: PASSWORD,
+    JOBS: 'off',
+    CDN_PURGE_URL: urlOf(ports.cache),
+  }
+  // The first instance migrates and seeds the demo; the second finds both done.
+  await startInstance('a')
+  await startInstance('b')
+  daemons.push(await startHaproxy(ports.balancer, [ports.a, ports.b]))
+  daemons.push(await startVarnish(ports.cache, ports.balancer))
+
+  const login = await fetch(`${instanceUrl('a')}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'moderator@example.gov', password: PASSWORD }),
+  })
+  expect(login.status).toBe(200)
+  token = ((await login.json()) as { token: string }).token
+  const found = await fetch(
+    `${instanceUrl('a')}/api/posts?where[slug][equals]=${OPEN_POST.slug}&depth=0`,
+  )
+  postId = ((await found.json()) as { docs: { id: number }[] }).docs[0].id
+}, 300_000)
+
+afterAll(async () => {
+  await Promise.all(daemons.map((daemon) => daemon.stop()))
+  await Promise.all(Object.values(instances).map((app) => app?.stop()))
+  await database?.drop()
+}, 60_000)
+
+describe('several instances on one PostgreSQL', () => {
+  it("an approval on instance A shows on B's next request, and through the shared cache", async () => {
+    const created = await submitComment(instanceUrl('a'), '10.16.0.1', 'Seen on every instance.')
+    expect(created.status).toBe(201)
+    const { id, status } = (await created.json()) as { id: number; status: string }
+    expect(status).toBe('pending')
+
+    // B and the cache both hold the page without it.
+    expect(await pageText(instanceUrl('b'))).not.toContain('Seen on every instance.')
+    expect(await pageText(instanceUrl('b'))).not.toContain('Seen on every instance.')
+    const cached = await fetch(`${urlOf(ports.cache)}/posts/${OPEN_POST.slug}`)
+    await cached.text()
+    const again = await fetch(`${urlOf(ports.cache)}/posts/${OPEN_POST.slug}`)
+    expect(await again.text()).not.toContain('Seen on every instance.')
+    expect(
+      Number(again.headers.get('age') ?? 0) > 0 ||
+        /\d+ \d+/.test(again.headers.get('x-varnish') ?? ''),
+    ).toBe(true)
+
+    const approved = await fetch(
+      `${instanceUrl('a')}/api/comments/${id}`,
+      staff({ method: 'PATCH', body: JSON.stringify({ status: 'approved' }) }),
+    )
+    expect(approved.status).toBe(200)
+
+    expect(await pageText(instanceUrl('b'))).toContain('Seen on every instance.')
+    expect(await pageText(urlOf(ports.cache))).toContain('Seen on every instance.')
+  })
+
+  it('a second comment from one address within the flood interval is refused by the other instance', async () => {
+    const first = await submitComment(instanceUrl('a'), '10.16.0.2', 'First, through A.')
+    expect(first.status).toBe(201)
+    const second = await submitComment(instanceUrl('b'), '10.16.0.2', 'Second, through B.')
+    expect(second.status).toBe(429)
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0)
+    const count = await fetch(
+      `${instanceUrl('b')}/api/comments/count?where[body][equals]=Second, through B.`,
+      staff(),
+    )
+    expect(await count.json()).toEqual({ totalDocs: 0 })
+  })
+
+  it('a rolling restart under load loses no request and no comment', async () => {
+    const balancer = urlOf(ports.balancer)
+    const outcomes: string[] = []
+    let created = 0
+    let running = true
+    let sequence = 0
+    const loop = async (worker: number) => {
+      while (running) {
+        sequence += 1
+        const n = sequence
+        try {
+          if (n % 4 === 0) {
+            const res = await submitComment(balancer, `10.17.${worker}.${n % 250}`, `Rolling ${n}.`)
+            await res.arrayBuffer()
+            if (res.status === 201) created += 1
+            else outcomes.push(`POST ${res.status}`)
+          } else {
+            const res = await fetch(`${balancer}/posts/${OPEN_POST.slug}`)
+            await res.arrayBuffer()
+            if (res.status !== 200) outcomes.push(`GET ${res.status}`)
+          }
+        } catch (error) {
+          outcomes.push(`error ${(error as Error).message}`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, 40))
+      }
+    }
+    const load = [0, 1, 2, 3].map(loop)
+    try {
+      for (const name of ['a', 'b'] as const) {
+        expect(await instances[name]!.stop()).toBe(0)
+        await startInstance(name)
+        // HAProxy takes it back after two good health checks (rise 2, inter 500 ms).
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+      }
+    } finally {
+      running = false
+      await Promise.all(load)
+    }
+    expect(outcomes).toEqual([])
+    expect(sequence).toBeGreaterThan(100)
+    const stored = await within('the comments are counted', async () => {
+      const res = await fetch(
+        `${instanceUrl('a')}/api/comments/count?where[body][like]=Rolling`,
+        staff(),
+      )
+      return res.status === 200 ? ((await res.json()) as { totalDocs: number }) : null
+    })
+    expect(created).toBeGreaterThan(10)
+    expect(stored.totalDocs).toBe(created)
+  }, 400_000)
+})
