@@ -61,7 +61,7 @@ beforeAll(async () => {
     PAYLOAD_SECRET: 'several-instances-secret-0123456789',
     SERVER_URL: urlOf(ports.cache),
     TRUST_PROXY: 'loopback',
-    SHUTDOWN_DRAIN_SECONDS: '2',
+    SHUTDOWN_DRAIN_SECONDS: '3',
     DEMO_PASSWORD: PASSWORD,
     JOBS: 'off',
     CDN_PURGE_URL: urlOf(ports.cache),
@@ -145,14 +145,22 @@ describe('several instances on one PostgreSQL', () => {
         const n = sequence
         try {
           if (n % 4 === 0) {
-            const res = await submitComment(balancer, `10.17.${worker}.${n % 250}`, `Rolling ${n}.`)
-            await res.arrayBuffer()
+            const address = `10.${17 + worker}.${Math.floor(n / 250) % 250}.${n % 250}`
+            const res = await submitComment(balancer, address, `Rolling ${n}.`)
+            await res.text()
             if (res.status === 201) created += 1
-            else outcomes.push(`POST ${res.status}`)
+            else
+              outcomes.push(
+                `${new Date().toISOString()} POST ${res.status} ${res.headers.get('x-served-by')}`,
+              )
           } else {
             const res = await fetch(`${balancer}/posts/${OPEN_POST.slug}`)
-            await res.arrayBuffer()
-            if (res.status !== 200) outcomes.push(`GET ${res.status}`)
+            const text = await res.text()
+            if (res.status !== 200) {
+              outcomes.push(
+                `GET ${res.status} ${res.headers.get('x-served-by')} ${text.slice(0, 80)}`,
+              )
+            }
           }
         } catch (error) {
           outcomes.push(`error ${(error as Error).message}`)
@@ -165,14 +173,24 @@ describe('several instances on one PostgreSQL', () => {
       for (const name of ['a', 'b'] as const) {
         expect(await instances[name]!.stop()).toBe(0)
         await startInstance(name)
-        // HAProxy takes it back after two good health checks (rise 2, inter 500 ms).
-        await new Promise((resolve) => setTimeout(resolve, 1500))
+        // HAProxy takes it back after two good health checks (rise 2, inter 500 ms): only then
+        // may the other one stop.
+        await within(
+          `HAProxy sends requests to instance ${name} again`,
+          async () => {
+            const res = await fetch(`${balancer}/healthz`)
+            return res.headers.get('x-served-by') === name
+          },
+          60_000,
+        )
       }
     } finally {
       running = false
       await Promise.all(load)
     }
-    expect(outcomes).toEqual([])
+    // HAProxy's log says which instance was up or down when a request failed.
+    const haproxyLog = outcomes.length ? daemons[0].output().slice(-4000) : ''
+    expect({ outcomes, haproxyLog }).toEqual({ outcomes: [], haproxyLog: '' })
     expect(sequence).toBeGreaterThan(100)
     const stored = await within('the comments are counted', async () => {
       const res = await fetch(

@@ -69,6 +69,13 @@ export async function startHaproxy(port: number, servers: [number, number]): Pro
     },
   )
   await waitForPort(port, 'HAProxy')
+  // Until a health check has passed, HAProxy answers 503 itself.
+  await within('HAProxy sends requests to an instance', async () => {
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null)
+    return res?.status === 200
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${daemon.output()}`)
+  })
   return daemon
 }
 
