@@ -30,6 +30,8 @@ import { readBenchmark } from './scenarios/reads'
 import { scaleBenchmark } from './scenarios/scale'
 import { writeBenchmark } from './scenarios/writes'
 import { ensureTools } from './tools'
+import { freePort } from '../tests/helpers/appProcess'
+import { startVarnish } from '../tests/helpers/cluster'
 
 const log = (line: string) => console.log(line)
 
@@ -41,6 +43,8 @@ type RunContext = {
   appEnv: Record<string, string>
   password: string
   cleanup: Cleanup
+  /** Where Varnish listens in front of the app (the app purges it: CDN_PURGE_URL). */
+  cachePort: number
 }
 
 /** Runs one scenario; a failure is recorded (with the end of the server's log) and the run goes on. */
@@ -79,11 +83,15 @@ async function measureScale(
     reads: null,
     writes: null,
     approval: null,
+    approvalThroughCache: null,
     errors: [],
   }
   log(`Measuring at ${comments} comments: starting the server...`)
   const app = await startBenchApp(ctx.appEnv, ctx.db.dataDir)
   const forget = ctx.cleanup.add('the app', app.stop)
+  const varnish = await startVarnish(ctx.cachePort, Number(new URL(app.baseUrl).port))
+  const forgetVarnish = ctx.cleanup.add('Varnish', varnish.stop)
+  const cacheBase = `http://127.0.0.1:${ctx.cachePort}`
   try {
     const start = readMemory(app.serverPid)
     const tokens = {
@@ -102,7 +110,7 @@ async function measureScale(
       ),
     )
     result.reads = await attempt(result, 'reads (wrk, nginx)', app.output, () =>
-      readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup),
+      readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup, cacheBase),
     )
     result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
       writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
@@ -118,12 +126,28 @@ async function measureScale(
     result.approval = await attempt(result, 'approval to visibility', app.output, () =>
       approvalBenchmark(app, tokens.moderator, writes.slug, writes.id, options.quick ? 3 : 5),
     )
+    result.approvalThroughCache = await attempt(
+      result,
+      'approval to visibility through Varnish',
+      app.output,
+      () =>
+        approvalBenchmark(
+          app,
+          tokens.moderator,
+          writes.slug,
+          writes.id,
+          options.quick ? 3 : 5,
+          cacheBase,
+        ),
+    )
     const end = readMemory(app.serverPid)
     result.memory = { startMiB: start.rssMiB, peakMiB: end.peakMiB, afterMiB: end.rssMiB }
   } catch (error) {
     result.errors.push(String(error instanceof Error ? error.message : error))
     console.error(`Measuring at ${comments} comments failed: ${String(error)}`)
   } finally {
+    await varnish.stop()
+    forgetVarnish()
     await app.stop()
     forget()
   }
@@ -155,7 +179,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupted)
 
   try {
-    await ensureTools(['nginx', 'wrk'])
+    await ensureTools(['nginx', 'wrk', 'varnishd'])
     await ensureProductionBuild()
     const akismet = await startFakeAkismet()
     cleanup.add('the fake Akismet', akismet.stop)
@@ -163,8 +187,10 @@ async function main(): Promise<number> {
     cleanup.add('the database', db.drop)
     report.database.label = db.label
     const password = `bench-${randomBytes(8).toString('hex')}`
+    const cachePort = await freePort()
     const appEnv = {
       ...db.appEnv,
+      CDN_PURGE_URL: `http://127.0.0.1:${cachePort}`,
       DEMO_PASSWORD: password,
       AKISMET_API_KEY: akismet.validKey,
       AKISMET_API_URL: akismet.url,
@@ -190,7 +216,7 @@ async function main(): Promise<number> {
       ...dataset.comments.leftToDefault.map((c) => `comments.${c}`),
     ]
     report.database.commentIndexes = await tableIndexes(sql, 'comments')
-    const ctx: RunContext = { options, db, sql, dataset, appEnv, password, cleanup }
+    const ctx: RunContext = { options, db, sql, dataset, appEnv, password, cleanup, cachePort }
     for (const [index, comments] of options.scales.entries()) {
       const generation = await dataset.growTo(comments)
       report.scales.push(await measureScale(ctx, index, comments, generation))

@@ -1,7 +1,7 @@
 import { onPath, runBounded } from './proc'
 
 /** Debian packages the benchmark drives, by the command each provides. */
-const PACKAGES: Record<string, string> = { nginx: 'nginx', wrk: 'wrk' }
+const PACKAGES: Record<string, string> = { nginx: 'nginx', wrk: 'wrk', varnishd: 'varnish' }
 
 async function aptGet(args: string[]): Promise<boolean> {
   const result = await runBounded('apt-get', args, {
@@ -12,7 +12,7 @@ async function aptGet(args: string[]): Promise<boolean> {
   return result.code === 0
 }
 
-/** Installs nginx and wrk with apt-get when they are missing (the benchmark runs as root). */
+/** Installs nginx, wrk and Varnish with apt-get when they are missing (the benchmark runs as root). */
 export async function ensureTools(commands: string[] = Object.keys(PACKAGES)): Promise<void> {
   const missing: string[] = []
   for (const command of commands) if (!(await onPath(command))) missing.push(command)

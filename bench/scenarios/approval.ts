@@ -19,7 +19,8 @@ const DEADLINE_MS = 30_000
 /**
  * A comment held for moderation (three links: past the link limit) on a post with no other
  * approved comments, approved by the moderator; then the post page (no cookie: the page cache
- * first) is read until the comment's text is there.
+ * first) is read, from the app or through the shared cache in front at `pageBase`, until the
+ * comment's text is there.
  */
 export async function approvalBenchmark(
   app: BenchApp,
@@ -27,19 +28,24 @@ export async function approvalBenchmark(
   slug: string,
   postId: number,
   probes: number,
+  pageBase = app.baseUrl,
 ): Promise<ApprovalResult> {
   const visible: number[] = []
   const approve: number[] = []
   const polls: number[] = []
-  const pageUrl = `${app.baseUrl}/posts/${slug}`
+  const pageUrl = `${pageBase}/posts/${slug}`
   for (let i = 0; i < probes; i++) {
     const token = `approvalprobe${randomBytes(6).toString('hex')}`
-    await timedFetch(pageUrl) // the page as readers have it, in the page cache
+    // The page as readers have it, in the page cache (and the shared cache in front).
+    await timedFetch(pageUrl)
+    await timedFetch(pageUrl)
     const created = await jsonRequest<{ id: number; status: string }>(
       `${app.baseUrl}/api/comments`,
       {
         method: 'POST',
-        headers: { 'x-forwarded-for': `172.20.${i}.${1 + (Date.now() % 250)}` },
+        headers: {
+          'x-forwarded-for': `172.${pageBase === app.baseUrl ? 20 : 21}.${i}.${1 + (Date.now() % 250)}`,
+        },
         body: {
           post: postId,
           authorName: `Approval probe ${i}`,

@@ -6,7 +6,7 @@ import { startNginx } from '../nginx'
 import { runWrk, type WrkResult } from '../wrk'
 
 export type ReadRow = WrkResult & {
-  server: 'nginx' | 'page cache' | 'Next render'
+  server: 'nginx' | 'page cache' | 'Next render' | 'Varnish in front'
   /** This row's requests/s as a fraction of nginx's at the same connection count. */
   ofNginx: number
   /** Cores our server process used during the run (nginx rows: none measured). */
@@ -26,14 +26,16 @@ const CONNECTIONS = [10, 50]
 
 /**
  * The post page with 50 approved comments, with wrk at 10 and 50 connections: from our page
- * cache, rendered by Next (a cookie that is no session bypasses the page cache), and the same
- * bytes as a static file from nginx, in the same run.
+ * cache, rendered by Next (a cookie that is no session bypasses the page cache), through the
+ * shared cache in front (Debian's Varnish with deploy/varnish/default.vcl, at `cacheBase`), and
+ * the same bytes as a static file from nginx, in the same run.
  */
 export async function readBenchmark(
   app: BenchApp,
   slug: string,
   seconds: number,
   cleanup: Cleanup,
+  cacheBase: string,
 ): Promise<ReadResult> {
   const path = `/posts/${slug}`
   const url = app.baseUrl + path
@@ -51,9 +53,16 @@ export async function readBenchmark(
     if (check.status !== 200 || check.bytes !== cached.bytes) {
       throw new Error(`nginx answered ${check.status} with ${check.bytes} bytes`)
     }
+    const throughCache = cacheBase + path
+    await timedFetch(throughCache)
+    const fromVarnish = await timedFetch(throughCache)
+    if (fromVarnish.status !== 200 || fromVarnish.body !== cached.body) {
+      throw new Error(`Varnish answered ${fromVarnish.status} with other bytes than the app`)
+    }
     for (const connections of CONNECTIONS) {
       const base = { connections, seconds }
       const fromNginx = await runWrk({ ...base, url: nginx.url })
+      const fromShared = await withCpu(app.serverPid, () => runWrk({ ...base, url: throughCache }))
       const fromCache = await withCpu(app.serverPid, () => runWrk({ ...base, url }))
       const fromNext = await withCpu(app.serverPid, () =>
         runWrk({ ...base, url, headers: BYPASS_PAGE_CACHE }),
@@ -66,6 +75,12 @@ export async function readBenchmark(
           ...fromCache.value,
           ofNginx: of(fromCache.value),
           serverCores: fromCache.cores,
+        },
+        {
+          server: 'Varnish in front',
+          ...fromShared.value,
+          ofNginx: of(fromShared.value),
+          serverCores: fromShared.cores,
         },
         {
           server: 'Next render',
