@@ -16,6 +16,11 @@ export interface ContentCache {
   readonly loadMark: number
   /** Invalidates `tags` again only if something carrying them was loaded after `mark`. */
   invalidateLoadedSince(tags: string[], mark: number): void
+  /**
+   * Drops every entry, moves the generation on, and keeps nothing a load already under way
+   * returns: after notices from other instances may have been missed.
+   */
+  invalidateAll(): void
   clear(): void
 }
 
@@ -26,6 +31,8 @@ export class MemoryContentCache implements ContentCache {
   private readonly versions = new Map<string, number>()
   /** Loads started so far, and the count at each tag's latest load. */
   private loads = 0
+  /** Moved on by invalidateAll: a load started before it is not kept. */
+  private epoch = 0
   private readonly lastLoad = new Map<string, number>()
   hits = 0
   misses = 0
@@ -48,13 +55,16 @@ export class MemoryContentCache implements ContentCache {
     this.loads++
     for (const tag of tags) this.lastLoad.set(tag, this.loads)
     const started = tags.map((tag) => this.versions.get(tag) ?? 0)
+    const epoch = this.epoch
     const value = load()
     this.entries.set(key, { value, tags })
     this.evict()
     value.then(
       () => {
         // Invalidated while loading: the result may predate the change, so do not keep it.
-        const changed = tags.some((tag, i) => (this.versions.get(tag) ?? 0) !== started[i])
+        const changed =
+          epoch !== this.epoch ||
+          tags.some((tag, i) => (this.versions.get(tag) ?? 0) !== started[i])
         if (changed && this.entries.get(key)?.value === value) this.entries.delete(key)
       },
       () => {
@@ -86,6 +96,12 @@ export class MemoryContentCache implements ContentCache {
    */
   invalidateLoadedSince(tags: string[], mark: number): void {
     if (tags.some((tag) => (this.lastLoad.get(tag) ?? 0) > mark)) this.invalidate(tags)
+  }
+
+  invalidateAll(): void {
+    this.generation++
+    this.epoch++
+    this.entries.clear()
   }
 
   clear(): void {
