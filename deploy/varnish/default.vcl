@@ -1,4 +1,4 @@
-# Varnish in front of the agency blog (Varnish 6 or 7; Debian's varnish package).
+# Varnish in front of the agency blog (written for Varnish 7.1, Debian 12's varnish package).
 #
 # - Public pages are cached as the site's Cache-Control says: `s-maxage` (PUBLIC_CACHE_SECONDS)
 #   and `stale-while-revalidate` (PUBLIC_STALE_SECONDS); everything the site marks private or

@@ -31,8 +31,6 @@ export class MemoryContentCache implements ContentCache {
   private readonly versions = new Map<string, number>()
   /** Loads started so far, and the count at each tag's latest load. */
   private loads = 0
-  /** Moved on by invalidateAll: a load started before it is not kept. */
-  private epoch = 0
   private readonly lastLoad = new Map<string, number>()
   hits = 0
   misses = 0
@@ -55,16 +53,13 @@ export class MemoryContentCache implements ContentCache {
     this.loads++
     for (const tag of tags) this.lastLoad.set(tag, this.loads)
     const started = tags.map((tag) => this.versions.get(tag) ?? 0)
-    const epoch = this.epoch
     const value = load()
     this.entries.set(key, { value, tags })
     this.evict()
     value.then(
       () => {
         // Invalidated while loading: the result may predate the change, so do not keep it.
-        const changed =
-          epoch !== this.epoch ||
-          tags.some((tag, i) => (this.versions.get(tag) ?? 0) !== started[i])
+        const changed = tags.some((tag, i) => (this.versions.get(tag) ?? 0) !== started[i])
         if (changed && this.entries.get(key)?.value === value) this.entries.delete(key)
       },
       () => {
@@ -98,9 +93,9 @@ export class MemoryContentCache implements ContentCache {
     if (tags.some((tag) => (this.lastLoad.get(tag) ?? 0) > mark)) this.invalidate(tags)
   }
 
+  /** A load under way is dropped with its entry: its result is returned but not kept. */
   invalidateAll(): void {
     this.generation++
-    this.epoch++
     this.entries.clear()
   }
 
