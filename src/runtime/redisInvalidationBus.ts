@@ -78,9 +78,11 @@ export class RedisInvalidationBus implements InvalidationBus {
         if (notice && notice.origin !== this.instanceId) listener.notice(notice.tags)
       }),
     )
-    subscribed.catch((error: unknown) =>
-      logger.error({ err: { message: busErrorMessage(error) } }, 'could not subscribe to Redis'),
-    )
+    subscribed.catch((error: unknown) => {
+      if (!this.closed) {
+        logger.error({ err: { message: busErrorMessage(error) } }, 'could not subscribe to Redis')
+      }
+    })
     if (!(await settledWithin(subscribed, CONNECT_TIMEOUT_MS * 2))) {
       dropOnReady = true
       logger.warn('still connecting to Redis to hear other instances’ changes')
