@@ -18,6 +18,11 @@ const nextConfig = {
     // Its HTTP client (superagent -> formidable) requires plugins by a computed path, which
     // Turbopack (the dev server's bundler) cannot resolve; Node loads it as it is.
     'akismet-api',
+    // The invalidation bus's Redis client (src/runtime/redisInvalidationBus.ts): only start-up's
+    // Payload connects it, so Node loads it as it is rather than in a bundle (pg is external in
+    // Next's own list).
+    'redis',
+    '@redis/client',
   ],
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],

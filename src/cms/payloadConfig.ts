@@ -48,6 +48,7 @@ import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
 import { sendModerationDigestsTask } from '@/jobs/sendModerationDigests'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
+import { listenForInvalidations } from '@/runtime/sharedInvalidation'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -178,7 +179,10 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     logger: createLogger(config),
     telemetry: false,
     hooks: { afterError: [answerKnownFaults] },
-    onInit: watchDatabase,
+    onInit: async (payload) => {
+      watchDatabase(payload)
+      await listenForInvalidations(payload)
+    },
     // A refused request is the caller's mistake, not ours: logged as information, without a stack.
     // (RequestRefused is ours: Payload's type lists only its own error names.)
     loggingLevels: {

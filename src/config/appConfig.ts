@@ -1,6 +1,8 @@
 import { readAkismetConfig, type AkismetConfig } from './akismet'
 import { ConfigError } from './configError'
 import { readPublicCacheConfig, type PublicCacheConfig } from './publicCache'
+import { parseRedisUrl } from './redisUrl'
+import { readSharedInvalidationConfig, type SharedInvalidationConfig } from './sharedInvalidation'
 import { parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 import { readEmailConfig, type EmailConfig } from './email'
 import {
@@ -66,6 +68,10 @@ export type AppConfig = {
   readonly akismet: AkismetConfig | null
   /** PUBLIC_CACHE_SECONDS and PUBLIC_STALE_SECONDS: what shared caches may do with public pages. */
   readonly publicCache: PublicCacheConfig
+  /** REDIS_URL: a Redis server the instances share; null when unset. */
+  readonly redisUrl: string | null
+  /** How a change reaches the other instances' caches and the shared caches in front. */
+  readonly invalidation: SharedInvalidationConfig
 }
 
 function deepFreeze<T>(value: T): T {
@@ -157,6 +163,8 @@ export function readConfig(
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
   const publicCache = readPublicCacheConfig(env)
+  const redisUrl = parseRedisUrl(env.REDIS_URL)
+  const invalidation = readSharedInvalidationConfig(env, database, redisUrl)
   // Last: the only step that may write (the generated secret), once everything else is valid.
   const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
@@ -180,6 +188,8 @@ export function readConfig(
     email,
     akismet,
     publicCache,
+    redisUrl,
+    invalidation,
   })
 }
 

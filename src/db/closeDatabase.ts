@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { runtimeOf } from '@/runtime/runtime'
+
 type PgClient = { release?: (destroy?: boolean) => void }
 type SqlAdapterHandles = {
   pool?: {
@@ -14,7 +16,7 @@ type SqlAdapterHandles = {
 const POOL_END_GRACE_MS = 1000
 
 /**
- * Closes Payload and its database connections. payload.destroy() alone leaves the Postgres pool
+ * Closes Payload, its database connections and the invalidation bus's. payload.destroy() alone leaves the Postgres pool
  * and the SQLite client open (MongoDB's adapter closes its own connection), which keeps the
  * process alive after SIGTERM. A Postgres client Payload never released (its migration runner
  * keeps one checked out) would make pool.end() wait forever, so after a grace period it is
@@ -22,6 +24,8 @@ const POOL_END_GRACE_MS = 1000
  */
 export async function closeDatabase(payload: Payload): Promise<void> {
   const { pool, client } = payload.db as unknown as SqlAdapterHandles
+  // The invalidation bus's own connections (PostgreSQL LISTEN, Redis) first: nothing to hear now.
+  await runtimeOf(payload).invalidation.close()
   await payload.destroy()
   if (pool && !pool.ended) {
     const ended = pool.end()

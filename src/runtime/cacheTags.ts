@@ -7,4 +7,6 @@ export const CACHE_TAGS = {
   authors: 'authors',
   categories: 'categories',
   redirects: 'redirects',
+  /** The commenter blocks by address range (src/runtime/blockRanges.ts); not on any page. */
+  commenterBlocks: 'commenter-blocks',
 } as const

@@ -16,6 +16,11 @@ export interface ContentCache {
   readonly loadMark: number
   /** Invalidates `tags` again only if something carrying them was loaded after `mark`. */
   invalidateLoadedSince(tags: string[], mark: number): void
+  /**
+   * Drops every entry, moves the generation on, and keeps nothing a load already under way
+   * returns: after notices from other instances may have been missed.
+   */
+  invalidateAll(): void
   clear(): void
 }
 
@@ -86,6 +91,12 @@ export class MemoryContentCache implements ContentCache {
    */
   invalidateLoadedSince(tags: string[], mark: number): void {
     if (tags.some((tag) => (this.lastLoad.get(tag) ?? 0) > mark)) this.invalidate(tags)
+  }
+
+  /** A load under way is dropped with its entry: its result is returned but not kept. */
+  invalidateAll(): void {
+    this.generation++
+    this.entries.clear()
   }
 
   clear(): void {

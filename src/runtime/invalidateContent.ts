@@ -10,19 +10,13 @@ import type { Comment, Post } from '@/payload-types'
 import { idOf } from '@/lib/idOf'
 
 import { CACHE_TAGS } from './cacheTags'
-import { runtimeOf } from './runtime'
+import { invalidateEverywhere } from './sharedInvalidation'
 
 /**
- * Hooks run inside the write's transaction. Invalidate now, and a moment later once more if
- * anything was read in between: a read that races the commit could otherwise put the old data
- * back in the cache.
+ * Hooks run inside the write's transaction: this instance, the others and the shared caches in
+ * front drop the tags now, and check again a moment later (src/runtime/sharedInvalidation.ts).
  */
-function invalidate(req: PayloadRequest, tags: string[]) {
-  const { content } = runtimeOf(req.payload)
-  content.invalidate(tags)
-  const mark = content.loadMark
-  setTimeout(() => content.invalidateLoadedSince(tags, mark), 1000).unref()
-}
+const invalidate = (req: PayloadRequest, tags: string[]) => invalidateEverywhere(req.payload, tags)
 
 const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'
 

@@ -10,10 +10,13 @@ import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
 import { BlockRanges } from './blockRanges'
 import { MemoryContentCache, type ContentCache } from './contentCache'
 import { ImportRuns } from './importRuns'
+import { createInvalidationBus } from './createInvalidationBus'
+import type { InvalidationBus } from './invalidationBus'
 import { fewAtATime } from '../lib/fewAtATime'
 import { MemoryPageStore, type PageStore } from './pageStore'
 import { ResponseScope } from './responseScope'
 import { SerialPerKey } from './serialPerKey'
+import { createSharedCachePurger, type SharedCachePurger } from './sharedCachePurge'
 
 export type Akismet = { checker: SpamChecker; config: AkismetConfig }
 
@@ -58,6 +61,10 @@ export type Runtime = {
   readonly blockRanges: BlockRanges
   /** The site search's full-text index of published posts, for the configured database. */
   readonly search: SearchIndex
+  /** Carries invalidations to and from the other instances (INVALIDATION_BUS). */
+  readonly invalidation: InvalidationBus
+  /** The shared caches in front to purge after a public change (CDN_PURGE_URL); null if none. */
+  readonly sharedCache: SharedCachePurger | null
 }
 
 export type SignInLimits = {
@@ -111,6 +118,8 @@ export function createRuntime(config: AppConfig): Runtime {
     imports: new ImportRuns(),
     blockRanges: new BlockRanges(),
     search: createSearchIndex(config.database.kind),
+    invalidation: createInvalidationBus(config.invalidation.bus),
+    sharedCache: createSharedCachePurger(config.invalidation.purgeUrls),
   }
 }
 

@@ -4,19 +4,17 @@ import { actorOf, recordAudit } from '@/audit/recordAudit'
 import { BLOCK_KIND_LABELS } from '@/comments/blocks/blockValues'
 import { idOf } from '@/lib/idOf'
 import type { CommenterBlock } from '@/payload-types'
-import { runtimeOf } from '@/runtime/runtime'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { invalidateEverywhere } from '@/runtime/sharedInvalidation'
 
 const blockLabel = (block: CommenterBlock) => `${BLOCK_KIND_LABELS[block.kind]} ${block.value}`
 
 /**
- * The cached ranges are dropped now and once more a moment later: a submission that reads them
- * before this write commits could otherwise keep the old list.
+ * The cached ranges are dropped, on every instance, now and once more a moment later: a
+ * submission that reads them before this write commits could otherwise keep the old list.
  */
-function invalidateRanges(req: PayloadRequest) {
-  const ranges = runtimeOf(req.payload).blockRanges
-  ranges.invalidate()
-  setTimeout(() => ranges.invalidate(), 1000).unref()
-}
+const invalidateRanges = (req: PayloadRequest) =>
+  invalidateEverywhere(req.payload, [CACHE_TAGS.commenterBlocks])
 
 /**
  * Every block, lift and change of a block's reason or end date is on the audit trail, in the
