@@ -31,7 +31,7 @@ import { scaleBenchmark } from './scenarios/scale'
 import { writeBenchmark } from './scenarios/writes'
 import { ensureTools } from './tools'
 import { freePort } from '../tests/helpers/appProcess'
-import { startVarnish } from '../tests/helpers/cluster'
+import { startVarnish } from '../tests/helpers/varnishServer'
 
 const log = (line: string) => console.log(line)
 
@@ -89,7 +89,7 @@ async function measureScale(
   log(`Measuring at ${comments} comments: starting the server...`)
   const app = await startBenchApp(ctx.appEnv, ctx.db.dataDir)
   const forget = ctx.cleanup.add('the app', app.stop)
-  const varnish = await startVarnish(ctx.cachePort, Number(new URL(app.baseUrl).port))
+  const varnish = await startVarnish(Number(new URL(app.baseUrl).port), ctx.cachePort)
   const forgetVarnish = ctx.cleanup.add('Varnish', varnish.stop)
   const cacheBase = `http://127.0.0.1:${ctx.cachePort}`
   try {

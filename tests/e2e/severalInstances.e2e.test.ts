@@ -6,8 +6,9 @@
 import { DEMO_POSTS } from '@/seed/demoContent'
 
 import { freePort, startApp, type AppProcess } from '../helpers/appProcess'
-import { startHaproxy, startVarnish, within, type Daemon } from '../helpers/cluster'
+import { startHaproxy, within, type Daemon } from '../helpers/cluster'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+import { startVarnish, type VarnishServer } from '../helpers/varnishServer'
 
 const PASSWORD = 'several-instances-password'
 const OPEN_POST = DEMO_POSTS.find((p) => !p.archived && p.commentStatus === 'open')!
@@ -17,6 +18,7 @@ let env: Record<string, string>
 let ports: { a: number; b: number; balancer: number; cache: number }
 const instances: Record<'a' | 'b', AppProcess | undefined> = { a: undefined, b: undefined }
 const daemons: Daemon[] = []
+let varnish: VarnishServer | undefined
 let token: string
 let postId: number
 
@@ -70,7 +72,7 @@ beforeAll(async () => {
   await startInstance('a')
   await startInstance('b')
   daemons.push(await startHaproxy(ports.balancer, [ports.a, ports.b]))
-  daemons.push(await startVarnish(ports.cache, ports.balancer))
+  varnish = await startVarnish(ports.balancer, ports.cache)
 
   const login = await fetch(`${instanceUrl('a')}/api/users/login`, {
     method: 'POST',
@@ -86,6 +88,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
+  await varnish?.stop()
   await Promise.all(daemons.map((daemon) => daemon.stop()))
   await Promise.all(Object.values(instances).map((app) => app?.stop()))
   await database?.drop()

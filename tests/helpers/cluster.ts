@@ -1,8 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
 
 /** A server the test started (HAProxy, Varnish, ...), stopped in afterAll. */
 export type Daemon = {
@@ -77,43 +74,6 @@ export async function startHaproxy(port: number, servers: [number, number]): Pro
     throw new Error(`${error.message}\n${daemon.output()}`)
   })
   return daemon
-}
-
-/**
- * Debian's Varnish with the project's deploy/varnish/default.vcl, its backend pointed at
- * `backendPort` (the VCL names one backend; the copy changes only its port), listening on `port`.
- */
-export async function startVarnish(port: number, backendPort: number): Promise<Daemon> {
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-varnish-'))
-  const vcl = fs
-    .readFileSync('deploy/varnish/default.vcl', 'utf8')
-    .replace(/(\.port\s*=\s*")\d+(")/, `$1${backendPort}$2`)
-  const vclFile = path.join(workDir, 'default.vcl')
-  fs.writeFileSync(vclFile, vcl)
-  const daemon = startDaemon('varnish', '/usr/sbin/varnishd', [
-    '-F',
-    '-j',
-    'none',
-    '-n',
-    workDir,
-    '-a',
-    `127.0.0.1:${port}`,
-    '-T',
-    'none',
-    '-f',
-    vclFile,
-    '-s',
-    'malloc,64m',
-  ])
-  await waitForPort(port, 'Varnish')
-  const stop = daemon.stop
-  return {
-    ...daemon,
-    stop: async () => {
-      await stop()
-      fs.rmSync(workDir, { recursive: true, force: true })
-    },
-  }
 }
 
 /** Polls `read` until it returns a value, at most `timeoutMs`; fails naming `what`. */

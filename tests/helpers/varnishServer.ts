@@ -8,11 +8,11 @@ import { freePort } from './appProcess'
 export type VarnishServer = { url: string; stop: () => Promise<void> }
 
 /**
- * Debian's varnishd in the foreground on a free loopback port, running the repository's
- * deploy/varnish/default.vcl with its backend pointed at `originPort`; resolves once it answers
- * (at most 20 s). Stop it in afterAll.
+ * Debian's varnishd in the foreground on a loopback port (`port`, else a free one), running the
+ * repository's deploy/varnish/default.vcl with its backend pointed at `originPort`; resolves
+ * once it answers (at most 20 s). Stop it in afterAll.
  */
-export async function startVarnish(originPort: number): Promise<VarnishServer> {
+export async function startVarnish(originPort: number, port?: number): Promise<VarnishServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-varnish-'))
   // Started as root, varnishd reads the VCL as its own unprivileged user.
   fs.chmodSync(dir, 0o755)
@@ -21,7 +21,7 @@ export async function startVarnish(originPort: number): Promise<VarnishServer> {
     .replace('.port = "3000";', `.port = "${originPort}";`)
   if (!vcl.includes(`"${originPort}"`)) throw new Error('default.vcl names no backend port 3000')
   fs.writeFileSync(path.join(dir, 'test.vcl'), vcl)
-  const port = await freePort()
+  port ??= await freePort()
   const child = spawn(
     '/usr/sbin/varnishd',
     [
