@@ -8,6 +8,8 @@ import { runtimeOf } from '@/runtime/runtime'
  * In the sign-in's transaction: the counts change only if the sign-in is committed.
  */
 export const clearSignInAttempts: CollectionAfterLoginHook = async ({ req, user }) => {
+  // Server code's sign-ins (the Local API) were never counted (throttleSignIn).
+  if (req.payloadAPI === 'local') return user
   const address = req.headers.get('x-real-ip') || 'unknown'
   const email = String((user as { email?: unknown }).email ?? '').toLowerCase()
   const { signIn } = runtimeOf(req.payload)
