@@ -6,17 +6,19 @@ import { createSearchIndex } from '@/search/createSearchIndex'
 import type { SearchIndex } from '@/search/searchIndex'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
 
-import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
+import { AttemptCounter, AttemptLimiter } from './attemptLimiter'
 import { BlockRanges } from './blockRanges'
 import { MemoryContentCache, type ContentCache } from './contentCache'
 import { ImportRuns } from './importRuns'
 import { createInvalidationBus } from './createInvalidationBus'
 import type { InvalidationBus } from './invalidationBus'
 import { fewAtATime } from '../lib/fewAtATime'
+import { MongoAttemptStore } from './mongoAttemptStore'
 import { MemoryPageStore, type PageStore } from './pageStore'
 import { ResponseScope } from './responseScope'
 import { SerialPerKey } from './serialPerKey'
 import { createSharedCachePurger, type SharedCachePurger } from './sharedCachePurge'
+import { sqlAttemptStore } from './sqlAttemptStore'
 
 export type Akismet = { checker: SpamChecker; config: AkismetConfig }
 
@@ -47,6 +49,11 @@ export type Runtime = {
   akismetStatus: AkismetStatus
   /** Whether this process runs queued jobs (only the server does; tests and scripts do not). */
   readonly jobs: { runHere: boolean }
+  /**
+   * Attempts counted where every instance sees them (the shared database): sign-ins, password
+   * resets and the comment flood interval.
+   */
+  readonly attempts: AttemptCounter
   /** Sign-in and password-reset attempts, per address and per address and account. */
   readonly signIn: SignInLimits
   readonly spamWork: {
@@ -86,14 +93,14 @@ export const SIGN_IN_LIMITS = {
   resetsPerAddress: { attempts: 10, windowMs: 60 * MINUTE },
 } as const
 
-function createSignInLimits(): SignInLimits {
-  const limiter = ({ attempts, windowMs }: { attempts: number; windowMs: number }) =>
-    new MemoryAttemptLimiter(attempts, windowMs)
+function createSignInLimits(attempts: AttemptCounter): SignInLimits {
+  const limiter = (name: keyof typeof SIGN_IN_LIMITS) =>
+    new AttemptLimiter(attempts, name, SIGN_IN_LIMITS[name].attempts, SIGN_IN_LIMITS[name].windowMs)
   return {
-    perAccount: limiter(SIGN_IN_LIMITS.perAccount),
-    perAddress: limiter(SIGN_IN_LIMITS.perAddress),
-    resetsPerAccount: limiter(SIGN_IN_LIMITS.resetsPerAccount),
-    resetsPerAddress: limiter(SIGN_IN_LIMITS.resetsPerAddress),
+    perAccount: limiter('perAccount'),
+    perAddress: limiter('perAddress'),
+    resetsPerAccount: limiter('resetsPerAccount'),
+    resetsPerAddress: limiter('resetsPerAddress'),
   }
 }
 
@@ -103,6 +110,10 @@ export const UNVERIFIED_AKISMET: AkismetStatus = {
 }
 
 export function createRuntime(config: AppConfig): Runtime {
+  const { kind } = config.database
+  const attempts = new AttemptCounter(
+    kind === 'mongodb' ? new MongoAttemptStore() : sqlAttemptStore(kind),
+  )
   return {
     config,
     content: new MemoryContentCache(),
@@ -113,11 +124,12 @@ export function createRuntime(config: AppConfig): Runtime {
       : null,
     akismetStatus: UNVERIFIED_AKISMET,
     jobs: { runHere: false },
-    signIn: createSignInLimits(),
+    attempts,
+    signIn: createSignInLimits(attempts),
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },
     imports: new ImportRuns(),
     blockRanges: new BlockRanges(),
-    search: createSearchIndex(config.database.kind),
+    search: createSearchIndex(kind),
     invalidation: createInvalidationBus(config.invalidation.bus),
     sharedCache: createSharedCachePurger(config.invalidation.purgeUrls),
   }

@@ -30,19 +30,7 @@ export async function createPayloadHandle(): Promise<NextHandler> {
       res.end()
       return
     }
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
-    const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) {
-      for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-        headers.append(name, one)
-      }
-    }
-    const request = new Request(url, {
-      method: req.method,
-      headers,
-      body: req.method === 'GET' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
-    })
+    const request = await fetchRequestOf(req, url)
     if (url.pathname === '/api/graphql' && req.method === 'POST') {
       await writeResponse(res, await graphql(request))
       return
@@ -55,7 +43,24 @@ export async function createPayloadHandle(): Promise<NextHandler> {
   }
 }
 
-async function writeResponse(res: http.ServerResponse, response: Response) {
+/** The Node request as a fetch Request, its body read whole. */
+export async function fetchRequestOf(req: http.IncomingMessage, url: URL): Promise<Request> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      headers.append(name, one)
+    }
+  }
+  return new Request(url, {
+    method: req.method,
+    headers,
+    body: req.method === 'GET' || chunks.length === 0 ? undefined : Buffer.concat(chunks),
+  })
+}
+
+export async function writeResponse(res: http.ServerResponse, response: Response) {
   res.statusCode = response.status
   response.headers.forEach((value, name) => res.setHeader(name, value))
   res.end(Buffer.from(await response.arrayBuffer()))

@@ -564,8 +564,10 @@ describe('comments.submit: the lean path', () => {
     try {
       const res = await submit(submission(), { headers: { 'x-real-ip': '192.0.2.200' } })
       expect(res.status).toBe(201)
-      // findByID post, the duplicate check, the flood check, the email/IP block lookup, "has an
-      // approved comment".
+      // findByID post, the duplicate check, the flood check (one upsert taking the address's
+      // turn, src/comments/submission/floodTurn.ts), the email/IP block lookup, "has an approved
+      // comment". (Every ATTEMPT_PURGE.every-th attempt also purges expired attempt windows; this
+      // file makes fewer attempts than that before here.)
       expect(counter.calls()).toBe(5)
     } finally {
       counter.stop()

@@ -3,6 +3,7 @@ import type { MigrateUpArgs } from '@payloadcms/db-sqlite'
 import { idOf } from '@/lib/idOf'
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
+import { runtimeOf } from '@/runtime/runtime'
 
 import { createComment, createPost } from '../helpers/factories'
 import { startTestPayload, type TestPayload } from '../helpers/testPayload'
@@ -59,5 +60,15 @@ async function rerun(name: string) {
     // The column as it was before the migration (gone, with its values), then the migration.
     await rerun('comment_threads_and_indexes')
     expect(await threads()).toEqual(expected)
+  })
+
+  it('shared_attempt_limits: down drops the attempt windows, up makes the table again', async () => {
+    const { attempts } = runtimeOf(t.payload)
+    const scope = { payload: t.payload }
+    expect(await attempts.hit(scope, 'migration-test', 1, 60_000)).toEqual({ allowed: true })
+    expect((await attempts.hit(scope, 'migration-test', 1, 60_000)).allowed).toBe(false)
+    await rerun('shared_attempt_limits')
+    expect(await attempts.store.windows(scope)).toBe(0)
+    expect(await attempts.hit(scope, 'migration-test', 1, 60_000)).toEqual({ allowed: true })
   })
 })

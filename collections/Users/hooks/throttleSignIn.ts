@@ -19,13 +19,13 @@ export const SIGN_IN_MESSAGES = {
     `Too many password reset requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
 } as const
 
-function refuseWhenSpent(
+async function refuseWhenSpent(
   req: PayloadRequest,
   hits: { limiter: AttemptLimiter; key: string }[],
   message: (minutes: number) => string,
 ) {
   for (const { limiter, key } of hits) {
-    const result = limiter.hit(key)
+    const result = await limiter.hit(req, key)
     if (result.allowed) continue
     req.responseHeaders = new Headers({ 'Retry-After': String(result.retryAfter) })
     throw new RequestRefused(message(Math.ceil(result.retryAfter / 60)), 429, {
@@ -55,7 +55,9 @@ async function spendHashingTime(req: PayloadRequest, email: string, password: un
  * guessing a staff member's password is stopped without locking the staff member out; the
  * answer (429, Retry-After) and its timing are the same for accounts that exist and those that
  * do not. Reset emails are counted per account and per address. A successful sign-in clears
- * its count (clearSignInAttempts). Server code (the Local API) is not throttled.
+ * its count (clearSignInAttempts). The counts are kept in the database every instance shares
+ * (runtime.attempts), so several instances behind a load balancer give no more guesses than one.
+ * Server code (the Local API) is not throttled.
  */
 export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (req.payloadAPI === 'local') return args
@@ -68,7 +70,7 @@ export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, oper
   const limits = runtimeOf(req.payload).signIn
 
   if (operation === 'login') {
-    refuseWhenSpent(
+    await refuseWhenSpent(
       req,
       [
         { limiter: limits.perAddress, key: address },
@@ -78,7 +80,7 @@ export const throttleSignIn: CollectionBeforeOperationHook = async ({ args, oper
     )
     await spendHashingTime(req, email, data.password)
   } else {
-    refuseWhenSpent(
+    await refuseWhenSpent(
       req,
       [
         { limiter: limits.resetsPerAddress, key: address },

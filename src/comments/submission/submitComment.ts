@@ -7,6 +7,7 @@ import { runtimeOf } from '@/runtime/runtime'
 import { acceptSubmission } from './accept'
 import { checkBlocks } from './checkBlocks'
 import { decideSubmission } from './decide'
+import { giveBackFloodTurn, type FloodTurn } from './floodTurn'
 import { guardSubmission } from './guard'
 import { screenSubmission, type SpamCheckTiming } from './screen'
 import { submitterOf } from './submitter'
@@ -17,7 +18,8 @@ import type { Accepted, Decision, SubmissionInput, Submitter } from './types'
  * form's server action, a moderator's reply, and (through the collection's hooks) GraphQL and the
  * Local API. Its stages hand each other typed values:
  *
- *   accept (post, thread, fields, parent) -> guard (duplicate, flood) -> blocks (a blocked
+ *   accept (post, thread, fields, parent) -> guard (duplicate, the address's flood turn, given
+ *   back if nothing is stored) -> blocks (a blocked
  *   commenter's comment goes to the trash) -> screen (honeypot, Akismet) -> decide (moderation
  *   rules) -> write the comment; the collection's afterChange
  *   hook then records its first status and queues its emails and spam checks (record.ts), in the
@@ -38,15 +40,20 @@ async function decide(
   submitter: Submitter,
   timing: SpamCheckTiming,
   receivedAt: Date,
-): Promise<{ accepted: Accepted; decision: Decision }> {
+): Promise<{ accepted: Accepted; decision: Decision; turn: FloodTurn }> {
   const accepted = await acceptSubmission(req, input, submitter)
-  await guardSubmission(req, accepted, submitter)
-  const blocked = await checkBlocks(req, accepted, submitter)
-  if (blocked) return { accepted, decision: blocked }
-  const runtime = runtimeOf(req.payload)
-  const screening = await screenSubmission(runtime, accepted, submitter, timing, receivedAt)
-  const decision = await decideSubmission(req, accepted, submitter, screening)
-  return { accepted, decision }
+  const turn = await guardSubmission(req, accepted, submitter)
+  try {
+    const blocked = await checkBlocks(req, accepted, submitter)
+    if (blocked) return { accepted, decision: blocked, turn }
+    const runtime = runtimeOf(req.payload)
+    const screening = await screenSubmission(runtime, accepted, submitter, timing, receivedAt)
+    const decision = await decideSubmission(req, accepted, submitter, screening)
+    return { accepted, decision, turn }
+  } catch (error) {
+    await giveBackFloodTurn(req, turn)
+    throw error
+  }
 }
 
 /** What the new comment is stored with: the reader's fields, who sent it, and the decision. */
@@ -91,23 +98,29 @@ export async function submitComment(
   const receivedAt = new Date()
   const submitter = submitterOf(req)
   const timing = req.transactionID ? 'queue' : 'now'
-  const { accepted, decision } = await decide(req, input, submitter, timing, receivedAt)
-  const comment = await req.payload.create({
-    collection: 'comments',
-    data: commentData(accepted, submitter, decision, receivedAt),
-    req,
-    // What access control guards on a create (server-set fields) the pipeline has set itself.
-    overrideAccess: true,
-    depth: 0,
-    context: { [DECIDED]: true },
-  })
-  return { comment, decision }
+  const { accepted, decision, turn } = await decide(req, input, submitter, timing, receivedAt)
+  try {
+    const comment = await req.payload.create({
+      collection: 'comments',
+      data: commentData(accepted, submitter, decision, receivedAt),
+      req,
+      // What access control guards on a create (server-set fields) the pipeline has set itself.
+      overrideAccess: true,
+      depth: 0,
+      context: { [DECIDED]: true },
+    })
+    return { comment, decision }
+  } catch (error) {
+    await giveBackFloodTurn(req, turn)
+    throw error
+  }
 }
 
 /**
  * The same stages for a create that did not come through submitComment (GraphQL, the Local API),
  * run by the collection's beforeValidate hook. Payload has already opened the write's transaction,
- * so Akismet is not waited for: the comment is held and the spam queue checks it.
+ * so Akismet is not waited for: the comment is held and the spam queue checks it. The flood turn
+ * is taken in that transaction, so (on PostgreSQL) a failed write gives it back with the rest.
  */
 export async function decideCreatedComment(
   req: PayloadRequest,

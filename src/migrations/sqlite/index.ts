@@ -9,6 +9,7 @@ import * as migration_20261130_223800_drop_account_lockout from './20261130_2238
 import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
 import * as migration_20261201_100000_staff_workflow_and_reader_site from './20261201_100000_staff_workflow_and_reader_site';
 import * as migration_20261201_100100_site_search from './20261201_100100_site_search'
+import * as migration_20261201_120000_shared_attempt_limits from './20261201_120000_shared_attempt_limits'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261201_100100_site_search.up,
     down: migration_20261201_100100_site_search.down,
     name: '20261201_100100_site_search',
+  },
+  {
+    up: migration_20261201_120000_shared_attempt_limits.up,
+    down: migration_20261201_120000_shared_attempt_limits.down,
+    name: '20261201_120000_shared_attempt_limits',
   },
 ];
