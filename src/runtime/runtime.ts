@@ -5,6 +5,8 @@ import type { AppConfig } from '@/config/appConfig'
 import { createSearchIndex } from '@/search/createSearchIndex'
 import type { SearchIndex } from '@/search/searchIndex'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
+import { createUploadStore } from '@/uploads/createUploadStore'
+import type { UploadStore } from '@/uploads/uploadStore'
 
 import { MemoryAttemptLimiter, type AttemptLimiter } from './attemptLimiter'
 import { BlockRanges } from './blockRanges'
@@ -58,6 +60,8 @@ export type Runtime = {
   readonly blockRanges: BlockRanges
   /** The site search's full-text index of published posts, for the configured database. */
   readonly search: SearchIndex
+  /** The S3 bucket uploads are kept in, or null: files in MEDIA_DIR (Payload's own storage). */
+  readonly uploads: UploadStore | null
 }
 
 export type SignInLimits = {
@@ -111,6 +115,7 @@ export function createRuntime(config: AppConfig): Runtime {
     imports: new ImportRuns(),
     blockRanges: new BlockRanges(),
     search: createSearchIndex(config.database.kind),
+    uploads: createUploadStore(config),
   }
 }
 

@@ -6,7 +6,7 @@ import { readConfig } from '@/config/appConfig'
 import { ConfigError } from '@/config/configError'
 import { readS3StorageConfig } from '@/config/storage'
 
-const errorOf = (env: Record<string, string>): Error => {
+const errorOf = (env: Record<string, string | undefined>): Error => {
   try {
     readS3StorageConfig(env)
   } catch (error) {
