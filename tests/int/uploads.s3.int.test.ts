@@ -261,3 +261,59 @@ describe(`uploads in S3-compatible storage (${S3_TEST_SERVER})`, () => {
     expect(await storedCount(t.payload, 'media')).toBe(countBefore)
   })
 })
+
+describe(`backup and restore with uploads in S3 (${S3_TEST_SERVER})`, () => {
+  const tmp = (label: string) => fs.mkdtempSync(path.join(os.tmpdir(), `s3-backup-${label}-`))
+  /** The application's settings as the backup commands read them, with `env` on top. */
+  async function appConfig(env: Record<string, string | undefined>) {
+    const { readConfig } = await import('@/config/appConfig')
+    return readConfig({ ...process.env, ...env }, { terminal: false })
+  }
+  const withoutS3 = () => Object.fromEntries(Object.keys(s3.env).map((name) => [name, undefined]))
+
+  it('leaves the bucket out of the archive and names it in the manifest', async () => {
+    const { createBackup } = await import('@/backup/backup')
+    const dir = tmp('out')
+    try {
+      const { manifest } = await createBackup(await appConfig({}), path.join(dir, 'b.tar.gz'))
+      expect(manifest.mediaFiles).toBe(0)
+      expect(manifest.uploadsInBucket).toBe(`s3://${s3.bucket}/${PREFIX}/ (${s3.endpoint})`)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('restores an archive made from MEDIA_DIR into the bucket, refusing a bucket that holds files without --force', async () => {
+    const { createBackup } = await import('@/backup/backup')
+    const { restoreBackup, RestoreRefused } = await import('@/backup/restore')
+    const oldMedia = tmp('media')
+    const out = tmp('out')
+    const restoredData = tmp('data')
+    try {
+      const bytes = await photo(300, 200, '#71767a')
+      fs.writeFileSync(path.join(oldMedia, 'from-disk.png'), bytes)
+      const archive = path.join(out, 'local.tar.gz')
+      const { manifest } = await createBackup(
+        await appConfig({ ...withoutS3(), MEDIA_DIR: oldMedia }),
+        archive,
+      )
+      expect(manifest).toMatchObject({ mediaFiles: 1 })
+      expect(manifest.uploadsInBucket).toBeUndefined()
+
+      const intoS3 = await appConfig({ DATA_DIR: restoredData })
+      await s3.put(`${PREFIX}/already-there.png`, 'an earlier upload', 'image/png')
+      const refused = restoreBackup(intoS3, archive)
+      await expect(refused).rejects.toBeInstanceOf(RestoreRefused)
+      await expect(refused).rejects.toThrow(`s3://${s3.bucket}/${PREFIX}/`)
+      expect(await s3.keys()).not.toContain(`${PREFIX}/from-disk.png`)
+
+      const restored = await restoreBackup(intoS3, archive, { force: true })
+      expect(restored).toMatchObject({ mediaFiles: 1, uploadsTo: expect.stringContaining('s3://') })
+      expect(await s3.bytesOf(`${PREFIX}/from-disk.png`)).toEqual(bytes)
+      expect(fs.existsSync(path.join(intoS3.mediaDir, 'from-disk.png'))).toBe(false)
+    } finally {
+      for (const dir of [oldMedia, out, restoredData])
+        fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
