@@ -79,6 +79,7 @@ async function main() {
   const { isEmptyDatabase, seedDemo } = await import('@/seed/seedDemo')
   const { DEMO_ACCOUNTS } = await import('@/seed/demoAccounts')
   const { verifyAkismet } = await import('@/spam/akismetStatus')
+  const { checkUploadStore } = await import('@/uploads/checkUploadStore')
   const { createApp } = await import('@/server/app')
   const { frontOptions } = await import('@/cms/frontOptions')
 
@@ -97,6 +98,7 @@ async function main() {
   await getPayload({ config: payloadConfig, cron: true })
 
   await verifyAkismet(payload)
+  await checkUploadStore(payload)
 
   let seeded = false
   if (!config.production && (await isEmptyDatabase(payload))) {
@@ -130,7 +132,7 @@ async function main() {
     `  Admin:   ${base}/admin`,
     `  REST:    ${base}/api   GraphQL: ${base}/api/graphql`,
     `  Health:  ${base}/healthz`,
-    `  Uploads: ${config.mediaDir}`,
+    `  Uploads: ${runtime.uploads?.location ?? config.mediaDir}`,
   ]
   if (config.database.kind === 'sqlite') lines.push(`  Database: ${config.database.file}`)
   if (!config.production) {

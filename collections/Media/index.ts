@@ -5,8 +5,11 @@ import { editors } from '@/access/editors'
 import { hasRole } from '@/access/roles'
 import { CACHE_TAGS } from '@/runtime/cacheTags'
 import { invalidateWithPosts } from '@/runtime/invalidateContent'
+import { serveStoredUpload } from '@/uploads/serveStoredUpload'
 
+import { deleteStoredFiles } from './hooks/deleteStoredFiles'
 import { rejectNonRasterUpload } from './hooks/rejectNonRasterUpload'
+import { storeUploadedFiles } from './hooks/storeUploadedFiles'
 
 // Images appear inside post bodies.
 const cacheHooks = invalidateWithPosts(CACHE_TAGS.posts)
@@ -25,11 +28,14 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [rejectNonRasterUpload],
-    afterChange: [cacheHooks.afterChange],
-    afterDelete: [cacheHooks.afterDelete],
+    // Stored first, so pages rebuilt after the invalidation find the files.
+    afterChange: [storeUploadedFiles, cacheHooks.afterChange],
+    afterDelete: [cacheHooks.afterDelete, deleteStoredFiles],
   },
-  // Written to MEDIA_DIR: createPayloadConfig sets staticDir from the configuration.
+  // Files in MEDIA_DIR, or in S3 when S3_BUCKET is set: createPayloadConfig (withUploadStorage)
+  // says which. The store's hooks and file handler do nothing without S3.
   upload: {
+    handlers: [serveStoredUpload],
     mimeTypes: IMAGE_MIME_TYPES,
     imageSizes: [
       { name: 'thumbnail', width: 400 },

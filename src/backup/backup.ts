@@ -8,6 +8,7 @@ import * as tar from 'tar'
 import type { AppConfig } from '@/config/appConfig'
 
 import { SECRET_FILE } from '@/config/secret'
+import { s3Location } from '@/uploads/s3UploadStore'
 
 import { BACKUP_FORMAT, type BackupManifest } from './manifest'
 
@@ -39,7 +40,9 @@ export type BackupResult = { archive: string; manifest: BackupManifest }
 /**
  * Writes one .tar.gz: manifest.json, the SQLite database (copied consistently, see copySqlite),
  * the generated secret when there is one, and every upload. PostgreSQL and MongoDB are dumped with
- * their own tools (README, "Backup and restore"); their archive holds the uploads.
+ * their own tools (README, "Backup and restore"); their archive holds the uploads. With S3_BUCKET
+ * set the uploads are in the bucket, not MEDIA_DIR: the manifest names it and holds none of them
+ * (the bucket's versioning or replication backs them up, docs/uploads-s3.md).
  */
 export async function createBackup(config: AppConfig, archive: string): Promise<BackupResult> {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-backup-'))
@@ -55,7 +58,8 @@ export async function createBackup(config: AppConfig, archive: string): Promise<
       fs.copyFileSync(secret, path.join(staging, SECRET_FILE))
       entries.push(SECRET_FILE)
     }
-    const mediaFiles = countFiles(config.mediaDir)
+    const uploadsInBucket = config.s3 ? s3Location(config.s3) : undefined
+    const mediaFiles = uploadsInBucket ? 0 : countFiles(config.mediaDir)
     if (mediaFiles > 0) {
       // Uploads are only ever added whole (Payload writes each file once): copying them after the
       // database copy means every image the database names is in the archive.
@@ -71,6 +75,7 @@ export async function createBackup(config: AppConfig, archive: string): Promise<
       database: config.database.kind,
       databaseIncluded: config.database.kind === 'sqlite',
       mediaFiles,
+      ...(uploadsInBucket ? { uploadsInBucket } : {}),
     }
     fs.writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2))
     // The archive holds password hashes, commenters' addresses and the secret: its owner only.

@@ -1,6 +1,6 @@
 /**
  * `npm run backup [-- --out <file>]` and `npm run restore -- <archive> [--force]`, with the
- * server's own configuration (DATA_DIR, MEDIA_DIR, DATABASE_URL). Payload is not loaded: the
+ * server's own configuration (DATA_DIR, MEDIA_DIR, DATABASE_URL, S3_*). Payload is not loaded: the
  * backup reads the SQLite file and the uploads folder directly.
  */
 import path from 'node:path'
@@ -35,6 +35,11 @@ async function runCommand() {
     console.log(
       `  ${manifest.databaseIncluded ? 'SQLite database, ' : ''}${manifest.mediaFiles} upload files`,
     )
+    if (manifest.uploadsInBucket) {
+      console.log(
+        `  The uploads are not in the archive: they are in ${manifest.uploadsInBucket}; keep them with the bucket's versioning or replication (docs/uploads-s3.md).`,
+      )
+    }
     if (!manifest.databaseIncluded) {
       console.log(
         `  The ${manifest.database} database is not in the archive: dump it with its own tool (README, "Backup and restore").`,
@@ -45,12 +50,17 @@ async function runCommand() {
   if (command === 'restore') {
     const archive = args.find((arg) => !arg.startsWith('--'))
     if (!archive) fail(USAGE)
-    const { database, mediaFiles, manifest } = await restoreBackup(config, archive, {
+    const { database, mediaFiles, manifest, uploadsTo } = await restoreBackup(config, archive, {
       force: args.includes('--force'),
     })
     console.log(`Restored from ${archive} (made ${manifest.createdAt}):`)
     if (database) console.log(`  database: ${database}`)
-    console.log(`  uploads:  ${mediaFiles} files in ${config.mediaDir}`)
+    console.log(`  uploads:  ${mediaFiles} files in ${uploadsTo}`)
+    if (manifest.uploadsInBucket) {
+      console.log(
+        `  The archive holds no uploads: they were in ${manifest.uploadsInBucket} (restore the bucket from its own versions).`,
+      )
+    }
     return
   }
   fail(USAGE)

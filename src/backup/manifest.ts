@@ -10,4 +10,9 @@ export type BackupManifest = {
   /** Only SQLite is inside the archive; the other databases are dumped with their own tools. */
   databaseIncluded: boolean
   mediaFiles: number
+  /**
+   * Where the uploads were when S3_BUCKET was set (`s3://bucket/prefix (endpoint)`): they are not
+   * in the archive; the bucket's own versioning or replication keeps them. Absent in older archives.
+   */
+  uploadsInBucket?: string
 }

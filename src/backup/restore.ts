@@ -6,6 +6,10 @@ import * as tar from 'tar'
 
 import type { AppConfig } from '@/config/appConfig'
 import { SECRET_FILE } from '@/config/secret'
+import { createUploadStore } from '@/uploads/createUploadStore'
+import type { UploadStore } from '@/uploads/uploadStore'
+
+import { copyUploadsToStore } from './copyUploadsToStore'
 
 import { BACKUP_FORMAT, type BackupManifest } from './manifest'
 
@@ -41,17 +45,23 @@ export type RestoreResult = {
   manifest: BackupManifest
   database: string | null
   mediaFiles: number
+  /** Where the uploads went: MEDIA_DIR, or the bucket's location with S3_BUCKET set. */
+  uploadsTo: string
 }
 
 /**
  * Puts an archive from createBackup back: the SQLite database and secret into DATA_DIR (or the
- * file DATABASE_URL names), the uploads into MEDIA_DIR. Refuses directories that already hold
- * data unless `force`; the server must be stopped while it runs.
+ * file DATABASE_URL names), the uploads into MEDIA_DIR, or into the bucket when S3_BUCKET is set
+ * (which also moves a site's uploads from disk to S3). Refuses directories, or a bucket, that
+ * already hold data unless `force`; the server must be stopped while it runs.
  */
 export async function restoreBackup(
   config: AppConfig,
   archive: string,
-  { force = false }: { force?: boolean } = {},
+  {
+    force = false,
+    store = createUploadStore(config),
+  }: { force?: boolean; store?: UploadStore | null } = {},
 ): Promise<RestoreResult> {
   if (!fs.existsSync(archive)) throw new RestoreRefused(`no such file: ${archive}`)
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-restore-'))
@@ -76,8 +86,9 @@ export async function restoreBackup(
     }
     const occupied = [
       ...(manifest.databaseIncluded ? [config.dataDir] : []),
-      ...(manifest.mediaFiles > 0 ? [config.mediaDir] : []),
+      ...(manifest.mediaFiles > 0 && !store ? [config.mediaDir] : []),
     ].filter((dir) => contentsOf(dir).length > 0)
+    if (manifest.mediaFiles > 0 && store && !(await store.isEmpty())) occupied.push(store.location)
     // DATABASE_URL=file:… may put the database outside DATA_DIR.
     if (
       manifest.databaseIncluded &&
@@ -107,11 +118,14 @@ export async function restoreBackup(
       fs.mkdirSync(config.dataDir, { recursive: true })
       fs.copyFileSync(secret, path.join(config.dataDir, SECRET_FILE))
     }
-    if (manifest.mediaFiles > 0) {
+    if (manifest.mediaFiles > 0 && store) {
+      await copyUploadsToStore(path.join(staging, 'media'), store)
+    } else if (manifest.mediaFiles > 0) {
       fs.mkdirSync(config.mediaDir, { recursive: true })
       fs.cpSync(path.join(staging, 'media'), config.mediaDir, { recursive: true, force: true })
     }
-    return { manifest, database, mediaFiles: manifest.mediaFiles }
+    const uploadsTo = store?.location ?? config.mediaDir
+    return { manifest, database, mediaFiles: manifest.mediaFiles, uploadsTo }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true })
   }

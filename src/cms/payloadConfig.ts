@@ -61,10 +61,14 @@ function withSessionCookie(users: CollectionConfig, https: boolean): CollectionC
   return { ...users, auth: { ...auth, cookies: { secure: https, sameSite: 'Lax' } } }
 }
 
-/** An upload collection writing its files to `dir` (MEDIA_DIR). */
-function withUploadDir(collection: CollectionConfig, dir: string): CollectionConfig {
+/**
+ * An upload collection writing its files to MEDIA_DIR, or, with S3_BUCKET set, nowhere local: its
+ * own hooks and file handler put them in the bucket and serve them from it (runtime.uploads).
+ */
+function withUploadStorage(collection: CollectionConfig, config: AppConfig): CollectionConfig {
   const upload = typeof collection.upload === 'object' ? collection.upload : {}
-  return { ...collection, upload: { ...upload, staticDir: dir } }
+  const disableLocalStorage = config.s3 !== null
+  return { ...collection, upload: { ...upload, staticDir: config.mediaDir, disableLocalStorage } }
 }
 
 /** Uploaded images: Payload stops reading a larger file (the front's limit for the request is 25 MB). */
@@ -119,7 +123,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
       Comments,
       CommenterBlocks,
       AuditEntries,
-      withUploadDir(Media, config.mediaDir),
+      withUploadStorage(Media, config),
       withSessionCookie(Users, config.serverUrl.startsWith('https:')),
     ]
       .map(withReadLimits)

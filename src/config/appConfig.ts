@@ -16,6 +16,7 @@ import {
 } from './network'
 import { dataDirOf, mediaDirOf } from './projectPaths'
 import { readOrCreateSecret } from './secret'
+import { readS3StorageConfig, type S3StorageConfig } from './storage'
 
 export type Env = Readonly<Record<string, string | undefined>>
 
@@ -52,6 +53,8 @@ export type AppConfig = {
   readonly dataDir: string
   /** MEDIA_DIR: uploaded images and their resized copies (absolute; default the project's media/). */
   readonly mediaDir: string
+  /** The S3_* variables: uploads in a bucket instead of MEDIA_DIR; null when S3_BUCKET is unset. */
+  readonly s3: S3StorageConfig | null
   readonly database: DatabaseTarget
   readonly secret: string
   readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
@@ -165,6 +168,7 @@ export function readConfig(
   const publicCache = readPublicCacheConfig(env)
   const redisUrl = parseRedisUrl(env.REDIS_URL)
   const invalidation = readSharedInvalidationConfig(env, database, redisUrl)
+  const s3 = readS3StorageConfig(env)
   // Last: the only step that may write (the generated secret), once everything else is valid.
   const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
@@ -177,6 +181,7 @@ export function readConfig(
     trustedOrigins: trustedOrigins(serverUrl, { fromEnv: serverUrlFromEnv, port }),
     dataDir,
     mediaDir,
+    s3,
     database,
     secret,
     demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },

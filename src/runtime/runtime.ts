@@ -5,6 +5,8 @@ import type { AppConfig } from '@/config/appConfig'
 import { createSearchIndex } from '@/search/createSearchIndex'
 import type { SearchIndex } from '@/search/searchIndex'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
+import { createUploadStore } from '@/uploads/createUploadStore'
+import type { UploadStore } from '@/uploads/uploadStore'
 
 import { AttemptCounter, AttemptLimiter } from './attemptLimiter'
 import { BlockRanges } from './blockRanges'
@@ -72,6 +74,8 @@ export type Runtime = {
   readonly invalidation: InvalidationBus
   /** The shared caches in front to purge after a public change (CDN_PURGE_URL); null if none. */
   readonly sharedCache: SharedCachePurger | null
+  /** The S3 bucket uploads are kept in, or null: files in MEDIA_DIR (Payload's own storage). */
+  readonly uploads: UploadStore | null
 }
 
 export type SignInLimits = {
@@ -132,6 +136,7 @@ export function createRuntime(config: AppConfig): Runtime {
     search: createSearchIndex(kind),
     invalidation: createInvalidationBus(config.invalidation.bus),
     sharedCache: createSharedCachePurger(config.invalidation.purgeUrls),
+    uploads: createUploadStore(config),
   }
 }
 
