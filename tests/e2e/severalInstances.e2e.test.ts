@@ -3,10 +3,14 @@
  * (`npm start`, JOBS=off) behind Debian's HAProxy (deploy/haproxy/haproxy.cfg), Debian's Varnish in
  * front of HAProxy (deploy/varnish/default.vcl), all on loopback.
  */
+import fs from 'node:fs'
+
 import { DEMO_POSTS } from '@/seed/demoContent'
 
 import { freePort, startApp, type AppProcess } from '../helpers/appProcess'
 import { startHaproxy, within, type Daemon } from '../helpers/cluster'
+import { tinyPng } from '../helpers/images'
+import { S3_TEST_SERVER, startS3Server, type S3TestServer } from '../helpers/s3Server'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 import { startVarnish, type VarnishServer } from '../helpers/varnishServer'
 
@@ -19,7 +23,9 @@ let ports: { a: number; b: number; balancer: number; cache: number }
 const instances: Record<'a' | 'b', AppProcess | undefined> = { a: undefined, b: undefined }
 const daemons: Daemon[] = []
 let varnish: VarnishServer | undefined
+let s3: S3TestServer | undefined
 let token: string
+let adminToken: string
 let postId: number
 
 const urlOf = (port: number) => `http://127.0.0.1:${port}`
@@ -48,10 +54,21 @@ const staff = (init: RequestInit = {}): RequestInit => ({
   headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, ...init.headers },
 })
 
+async function signIn(email: string): Promise<string> {
+  const login = await fetch(`${instanceUrl('a')}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  expect(login.status).toBe(200)
+  return ((await login.json()) as { token: string }).token
+}
+
 const pageText = (base: string) => fetch(`${base}/posts/${OPEN_POST.slug}`).then((r) => r.text())
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres')
+  s3 = await startS3Server({ prefix: 'media' })
   ports = {
     a: await freePort(),
     b: await freePort(),
@@ -67,6 +84,7 @@ beforeAll(async () => {
     DEMO_PASSWORD: PASSWORD,
     JOBS: 'off',
     CDN_PURGE_URL: urlOf(ports.cache),
+    ...s3.env,
   }
   // The first instance migrates and seeds the demo; the second finds both done.
   await startInstance('a')
@@ -74,13 +92,8 @@ beforeAll(async () => {
   daemons.push(await startHaproxy(ports.balancer, [ports.a, ports.b]))
   varnish = await startVarnish(ports.balancer, ports.cache)
 
-  const login = await fetch(`${instanceUrl('a')}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'moderator@example.gov', password: PASSWORD }),
-  })
-  expect(login.status).toBe(200)
-  token = ((await login.json()) as { token: string }).token
+  token = await signIn('moderator@example.gov')
+  adminToken = await signIn('admin@example.gov')
   const found = await fetch(
     `${instanceUrl('a')}/api/posts?where[slug][equals]=${OPEN_POST.slug}&depth=0`,
   )
@@ -91,6 +104,7 @@ afterAll(async () => {
   await varnish?.stop()
   await Promise.all(daemons.map((daemon) => daemon.stop()))
   await Promise.all(Object.values(instances).map((app) => app?.stop()))
+  await s3?.stop()
   await database?.drop()
 }, 60_000)
 
@@ -134,6 +148,30 @@ describe('several instances on one PostgreSQL', () => {
       staff(),
     )
     expect(await count.json()).toEqual({ totalDocs: 0 })
+  })
+
+  it(`an upload through instance A is served by instance B from the S3-compatible store (${S3_TEST_SERVER})`, async () => {
+    const png = await tinyPng()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'two-instances.png')
+    form.append('_payload', JSON.stringify({ alt: 'Served by the other instance' }))
+    const created = await fetch(`${instanceUrl('a')}/api/media`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `JWT ${adminToken}` },
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { url: string; filename: string } }
+    expect(await s3!.keys()).toContain(`media/${doc.filename}`)
+
+    const served = await fetch(`${instanceUrl('b')}${new URL(doc.url, urlOf(ports.b)).pathname}`)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
+    for (const name of ['a', 'b'] as const) {
+      const mediaDir = instances[name]!.env.MEDIA_DIR!
+      expect(fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : []).toEqual([])
+    }
   })
 
   it('a rolling restart under load loses no request and no comment', async () => {
