@@ -15,39 +15,48 @@ import { invalidateEverywhere } from './sharedInvalidation'
 /**
  * Hooks run inside the write's transaction: this instance, the others and the shared caches in
  * front drop the tags now, and check again a moment later (src/runtime/sharedInvalidation.ts).
+ * Each hook waits (briefly, bounded) until the others were told, so the write answers only then.
  */
 const invalidate = (req: PayloadRequest, tags: string[]) => invalidateEverywhere(req.payload, tags)
 
 const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'
 
 /** A post published, edited while published, archived, unpublished or deleted. */
-export const invalidatePosts: CollectionAfterChangeHook<Post> = ({ doc, previousDoc, req }) => {
-  if (postTouchesPublic(doc) || postTouchesPublic(previousDoc)) invalidate(req, [CACHE_TAGS.posts])
+export const invalidatePosts: CollectionAfterChangeHook<Post> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  if (postTouchesPublic(doc) || postTouchesPublic(previousDoc))
+    await invalidate(req, [CACHE_TAGS.posts])
   return doc
 }
 
-export const invalidateDeletedPost: CollectionAfterDeleteHook<Post> = ({ doc, req }) => {
-  invalidate(req, [CACHE_TAGS.posts, CACHE_TAGS.commentsOf(doc.id)])
+export const invalidateDeletedPost: CollectionAfterDeleteHook<Post> = async ({ doc, req }) => {
+  await invalidate(req, [CACHE_TAGS.posts, CACHE_TAGS.commentsOf(doc.id)])
   return doc
 }
 
 const postIdOf = (comment: Comment) => String(idOf(comment.post))
 
 /** Only changes to the set of approved comments change what readers see. */
-export const invalidateComments: CollectionAfterChangeHook<Comment> = ({
+export const invalidateComments: CollectionAfterChangeHook<Comment> = async ({
   doc,
   previousDoc,
   req,
 }) => {
   if (doc.status === 'approved' || previousDoc?.status === 'approved') {
-    invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+    await invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
   }
   return doc
 }
 
-export const invalidateDeletedComment: CollectionAfterDeleteHook<Comment> = ({ doc, req }) => {
+export const invalidateDeletedComment: CollectionAfterDeleteHook<Comment> = async ({
+  doc,
+  req,
+}) => {
   if (doc.status === 'approved') {
-    invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
+    await invalidate(req, [CACHE_TAGS.comments, CACHE_TAGS.commentsOf(postIdOf(doc))])
   }
   return doc
 }
@@ -58,12 +67,12 @@ export function invalidateWithPosts(tag: string): {
   afterDelete: CollectionAfterDeleteHook
 } {
   return {
-    afterChange: ({ doc, req }) => {
-      invalidate(req, [tag, CACHE_TAGS.posts])
+    afterChange: async ({ doc, req }) => {
+      await invalidate(req, [tag, CACHE_TAGS.posts])
       return doc
     },
-    afterDelete: ({ doc, req }) => {
-      invalidate(req, [tag, CACHE_TAGS.posts])
+    afterDelete: async ({ doc, req }) => {
+      await invalidate(req, [tag, CACHE_TAGS.posts])
       return doc
     },
   }
@@ -73,17 +82,17 @@ export function invalidateWithPosts(tag: string): {
  * A redirect made, changed or deleted: the lookups of unknown paths (src/data/redirects.ts). The
  * pages built on posts are untouched, but the generation moves on with any invalidation.
  */
-export const invalidateRedirects: CollectionAfterChangeHook = ({ doc, req }) => {
-  invalidate(req, [CACHE_TAGS.redirects])
+export const invalidateRedirects: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await invalidate(req, [CACHE_TAGS.redirects])
   return doc
 }
 
-export const invalidateDeletedRedirect: CollectionAfterDeleteHook = ({ doc, req }) => {
-  invalidate(req, [CACHE_TAGS.redirects])
+export const invalidateDeletedRedirect: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await invalidate(req, [CACHE_TAGS.redirects])
   return doc
 }
 
-export const invalidateSettings: GlobalAfterChangeHook = ({ doc, req }) => {
-  invalidate(req, [CACHE_TAGS.settings])
+export const invalidateSettings: GlobalAfterChangeHook = async ({ doc, req }) => {
+  await invalidate(req, [CACHE_TAGS.settings])
   return doc
 }

@@ -23,9 +23,9 @@ const CONNECT_TIMEOUT_MS = 5000
 const PING_INTERVAL_MS = 30_000
 
 /**
- * PostgreSQL LISTEN/NOTIFY. Notices are sent through a small pool of their own (one connection,
- * closed when idle), outside the write's transaction; they are heard on one dedicated
- * connection, which is opened again with growing delays whenever it drops. Notices sent while it
+ * PostgreSQL LISTEN/NOTIFY. Notices are sent outside the write's transaction, on the listening
+ * connection (or, while it is down, through a small pool of their own: one connection, closed
+ * when idle); they are heard on that one dedicated connection, which is opened again with growing delays whenever it drops. Notices sent while it
  * was down are lost, so on every reconnection the instance drops everything it cached.
  */
 export class PostgresInvalidationBus implements InvalidationBus {
@@ -47,7 +47,9 @@ export class PostgresInvalidationBus implements InvalidationBus {
   async publish(tags: string[], logger: BusLogger): Promise<void> {
     if (this.closed) return
     try {
-      await this.pool(logger).query('SELECT pg_notify($1, $2)', [
+      // The listening connection is always open and warm: a notice on it costs one round trip,
+      // where the pool's idle connection may have to connect first.
+      await (this.listening ?? this.pool(logger)).query('SELECT pg_notify($1, $2)', [
         POSTGRES_CHANNEL,
         encodeNotice({ origin: this.instanceId, tags }),
       ])

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { CACHE_TAGS } from './cacheTags'
+import { settledWithin } from './invalidationBus'
 import { runtimeOf, type Runtime } from './runtime'
 
 /**
@@ -9,6 +10,14 @@ import { runtimeOf, type Runtime } from './runtime'
  * checked once more this much later, and the shared caches in front are purged again.
  */
 export const RECHECK_AFTER_MS = 1000
+
+/**
+ * How long a write waits for its notice and first purge to be sent. They leave before the write
+ * commits, so when the write answers, every instance and the cache in front have dropped the old
+ * pages: the next request anywhere shows the change. Bounded: a bus or cache that does not answer
+ * delays a write this much at most (the send goes on, and its failure is logged).
+ */
+export const WAIT_FOR_NOTICE_MS = 500
 
 /** A change to commenter blocks drops the cached ranges; no page shows them. */
 const touchesContent = (tag: string) => tag !== CACHE_TAGS.commenterBlocks
@@ -40,17 +49,19 @@ export function dropEverything({ content, pages, blockRanges }: Runtime): void {
 /**
  * A change made here: this instance's caches, the other instances' (through the bus) and, when
  * readers can see it, the shared caches in front (CDN_PURGE_URL), now and again a moment later.
- * Nothing here waits or throws: the write goes on while the notice and the purges are sent.
+ * Resolves once the notice and the first purge are sent, or after WAIT_FOR_NOTICE_MS; never
+ * throws (failures are logged by the bus and the purger).
  */
-export function invalidateEverywhere(payload: Payload, tags: string[]): void {
+export async function invalidateEverywhere(payload: Payload, tags: string[]): Promise<void> {
   const runtime = runtimeOf(payload)
   applyInvalidation(runtime, tags)
-  void runtime.invalidation.publish(tags, payload.logger)
+  const sent: Promise<void>[] = [runtime.invalidation.publish(tags, payload.logger)]
   const purger = runtime.sharedCache
   if (purger && tags.some(touchesContent)) {
-    void purger.purge(payload.logger)
+    sent.push(purger.purge(payload.logger))
     setTimeout(() => void purger.purge(payload.logger), RECHECK_AFTER_MS).unref()
   }
+  await settledWithin(Promise.all(sent), WAIT_FOR_NOTICE_MS)
 }
 
 /** Payload's onInit: this instance starts applying the others' changes. */

@@ -26,7 +26,7 @@ export const auditBlockChange: CollectionAfterChangeHook<CommenterBlock> = async
   operation,
   req,
 }) => {
-  invalidateRanges(req)
+  await invalidateRanges(req)
   const base = {
     actor: actorOf(req),
     targetType: 'commenter-block' as const,
