@@ -3,6 +3,7 @@ import { ConfigError } from './configError'
 import { readPublicCacheConfig, type PublicCacheConfig } from './publicCache'
 import { parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 import { readEmailConfig, type EmailConfig } from './email'
+import { readJobsConfig, type JobsConfig } from './jobs'
 import {
   parseHost,
   parsePort,
@@ -63,6 +64,8 @@ export type AppConfig = {
   readonly akismet: AkismetConfig | null
   /** PUBLIC_CACHE_SECONDS and PUBLIC_STALE_SECONDS: what shared caches may do with public pages. */
   readonly publicCache: PublicCacheConfig
+  /** JOBS and WORKER_PORT: whether the server runs the job queues, and the worker's health port. */
+  readonly jobs: JobsConfig
 }
 
 function deepFreeze<T>(value: T): T {
@@ -153,6 +156,7 @@ export function readConfig(
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
   const publicCache = readPublicCacheConfig(env)
+  const jobs = readJobsConfig(env)
   // Last: the only step that may write (the generated secret), once everything else is valid.
   const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
@@ -175,6 +179,7 @@ export function readConfig(
     email,
     akismet,
     publicCache,
+    jobs,
   })
 }
 

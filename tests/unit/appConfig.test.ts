@@ -106,6 +106,10 @@ describe('config.readConfig', () => {
     [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY entry "yes"/],
     [{ TRUST_PROXY: '10.0.0.1, 10.0.0.0/33' }, /TRUST_PROXY entry "10.0.0.0\/33"/],
     [{ SERVER_URL: 'https://user:pw@blog.example.gov' }, /SERVER_URL/],
+    [{ JOBS: 'worker' }, /JOBS "worker" is not on or off/],
+    [{ JOBS: 'false' }, /JOBS "false"/],
+    [{ WORKER_PORT: '0' }, /WORKER_PORT "0"/],
+    [{ WORKER_PORT: 'health' }, /WORKER_PORT "health"/],
   ])('refuses %o with a clear message', (vars, message) => {
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(message)
@@ -127,6 +131,13 @@ describe('config.readConfig', () => {
     )
     const off = readConfig({ DATA_DIR: tmp(), PUBLIC_CACHE_SECONDS: '0' })
     expect(publicCacheControl(off.publicCache)).toBeNull()
+  })
+
+  it('runs the jobs in the server unless JOBS=off hands them to `npm run worker`', () => {
+    expect(readConfig({ DATA_DIR: tmp() }).jobs).toEqual({ runInServer: true, workerPort: null })
+    expect(readConfig({ DATA_DIR: tmp(), JOBS: 'on' }).jobs.runInServer).toBe(true)
+    expect(readConfig({ DATA_DIR: tmp(), JOBS: ' OFF ' }).jobs.runInServer).toBe(false)
+    expect(readConfig({ DATA_DIR: tmp(), WORKER_PORT: '3100' }).jobs.workerPort).toBe(3100)
   })
 
   it('reads nothing but the object it is given, and returns it frozen', () => {
