@@ -93,8 +93,9 @@ async function main() {
     payload.logger.error({ err: error }, 'database migration failed')
     fail('Start-up stopped: the database could not be migrated (see the error above).')
   }
-  // Jobs only once the tables they use exist, and only in this process.
-  runtime.jobs.runHere = true
+  // Jobs only once the tables they use exist, and only here unless JOBS=off gives them to
+  // `npm run worker` (this instance then only queues them).
+  runtime.jobs.runHere = config.jobs.runInServer
   await getPayload({ config: payloadConfig, cron: true })
 
   await verifyAkismet(payload)
@@ -133,6 +134,7 @@ async function main() {
     `  REST:    ${base}/api   GraphQL: ${base}/api/graphql`,
     `  Health:  ${base}/healthz`,
     `  Uploads: ${runtime.uploads?.location ?? config.mediaDir}`,
+    `  Jobs:    ${config.jobs.runInServer ? 'run here' : 'queued here, run by `npm run worker` (JOBS=off)'}`,
   ]
   if (config.database.kind === 'sqlite') lines.push(`  Database: ${config.database.file}`)
   if (!config.production) {

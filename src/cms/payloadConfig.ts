@@ -44,6 +44,7 @@ import { withRequestUserNote } from '@/cms/noteRequestUser'
 import { notifyEditorsTask } from '@/jobs/notifyEditors'
 import { NOTIFICATIONS_QUEUE, notifyModeratorsTask } from '@/jobs/notifyModerators'
 import { purgeExpiredCommentsTask } from '@/jobs/purgeExpiredComments'
+import { guardJobRunner } from '@/jobs/runner/guardJobRunner'
 import { recheckSpamTask, SPAM_QUEUE } from '@/jobs/recheckSpam'
 import { reportToAkismetTask } from '@/jobs/reportToAkismet'
 import { sendModerationDigestsTask } from '@/jobs/sendModerationDigests'
@@ -73,6 +74,12 @@ function withUploadStorage(collection: CollectionConfig, config: AppConfig): Col
 
 /** Uploaded images: Payload stops reading a larger file (the front's limit for the request is 25 MB). */
 const MEDIA_MAX_FILE_SIZE = 20 * 1024 * 1024
+
+const JOB_CRONS = [
+  { cron: '* * * * *', queue: 'default', limit: 20 },
+  { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },
+  { cron: '* * * * *', queue: SPAM_QUEUE, limit: 100 },
+]
 
 const adminsOnly = ({ req }: { req: { user?: unknown } }) =>
   hasRole(req.user as Parameters<typeof hasRole>[0], 'admin')
@@ -167,15 +174,13 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
         reportToAkismetTask,
       ],
       // Scheduled publishing, the hourly moderation digests and the daily retention purge every
-      // minute, moderator emails every ten seconds, spam checks and reports every minute; only in a process whose runtime says so
-      // (the server, after its migrations). Payload starts these crons wherever a REST request is
-      // handled, tests included: without the switch they would send mail behind the tests' backs.
+      // minute, moderator emails every ten seconds, spam checks and reports every minute; only in a
+      // process whose runtime says so (the server with JOBS=on, or the worker, after migrations).
+      // Payload starts these crons wherever a REST request is handled, tests included: without
+      // the switch they would send mail (and queue schedules, which Payload does before it asks
+      // shouldAutoRun) behind the tests' backs, or in a web instance with JOBS=off.
       shouldAutoRun: (payload) => runtimeOf(payload).jobs.runHere,
-      autoRun: [
-        { cron: '* * * * *', queue: 'default', limit: 20 },
-        { cron: '*/10 * * * * *', queue: NOTIFICATIONS_QUEUE, limit: 20 },
-        { cron: '* * * * *', queue: SPAM_QUEUE, limit: 100 },
-      ],
+      autoRun: (payload) => (runtimeOf(payload).jobs.runHere ? JOB_CRONS : []),
       access: { queue: adminsOnly, run: adminsOnly, cancel: adminsOnly },
     },
     typescript: { outputFile: path.resolve(root, 'src/payload-types.ts') },
@@ -185,6 +190,7 @@ export function createPayloadConfig(config: AppConfig, runtime: Runtime = create
     hooks: { afterError: [answerKnownFaults] },
     onInit: async (payload) => {
       watchDatabase(payload)
+      guardJobRunner(payload)
       await listenForInvalidations(payload)
     },
     // A refused request is the caller's mistake, not ours: logged as information, without a stack.

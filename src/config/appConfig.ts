@@ -5,6 +5,7 @@ import { parseRedisUrl } from './redisUrl'
 import { readSharedInvalidationConfig, type SharedInvalidationConfig } from './sharedInvalidation'
 import { parseDatabaseUrl, type DatabaseTarget } from './databaseUrl'
 import { readEmailConfig, type EmailConfig } from './email'
+import { readJobsConfig, type JobsConfig } from './jobs'
 import {
   parseHost,
   parsePort,
@@ -75,6 +76,8 @@ export type AppConfig = {
   readonly redisUrl: string | null
   /** How a change reaches the other instances' caches and the shared caches in front. */
   readonly invalidation: SharedInvalidationConfig
+  /** JOBS and WORKER_PORT: whether the server runs the job queues, and the worker's health port. */
+  readonly jobs: JobsConfig
 }
 
 function deepFreeze<T>(value: T): T {
@@ -169,6 +172,7 @@ export function readConfig(
   const redisUrl = parseRedisUrl(env.REDIS_URL)
   const invalidation = readSharedInvalidationConfig(env, database, redisUrl)
   const s3 = readS3StorageConfig(env)
+  const jobs = readJobsConfig(env)
   // Last: the only step that may write (the generated secret), once everything else is valid.
   const secret = parseSecret(env.PAYLOAD_SECRET, production && requireProductionSecret, dataDir)
   return deepFreeze({
@@ -195,6 +199,7 @@ export function readConfig(
     publicCache,
     redisUrl,
     invalidation,
+    jobs,
   })
 }
 

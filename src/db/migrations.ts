@@ -1,19 +1,50 @@
+import pg from 'pg'
 import type { Migration, Payload } from 'payload'
 
 import type { DatabaseTarget } from '@/config/databaseUrl'
 import { migrations as postgresMigrations } from '@/migrations/postgres'
 import { migrations as sqliteMigrations } from '@/migrations/sqlite'
+import { runtimeOf } from '@/runtime/runtime'
+
+import { MIGRATIONS_LOCK } from './advisoryLocks'
 
 /**
  * Applies the committed migrations for the active adapter (those not yet recorded in the
  * database). Imported statically, so the same list runs under tsx, Jest and a production build.
  * MongoDB has no SQL schema to migrate.
+ *
+ * On PostgreSQL several instances may start at once (a deploy, the worker beside the web
+ * instances): each holds a session-level advisory lock on a connection of its own while it
+ * migrates, so one migrates and the others wait, then find nothing left to do. The lock dies
+ * with the connection if that instance does.
  */
 export async function applyMigrations(
   payload: Payload,
   kind: DatabaseTarget['kind'],
 ): Promise<void> {
   if (kind === 'mongodb') return
-  const migrations = kind === 'postgres' ? postgresMigrations : sqliteMigrations
-  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  const migrate = () =>
+    payload.db.migrate({
+      migrations: (kind === 'postgres'
+        ? postgresMigrations
+        : sqliteMigrations) as unknown as Migration[],
+    })
+  if (kind === 'sqlite') return migrate()
+
+  const { database } = runtimeOf(payload).config
+  const lock = new pg.Client({ connectionString: database.url })
+  await lock.connect()
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(${MIGRATIONS_LOCK}) AS locked`,
+    )
+    if (!rows[0].locked) {
+      payload.logger.info('another instance is migrating the database: waiting for it')
+      await lock.query(`SELECT pg_advisory_lock(${MIGRATIONS_LOCK})`)
+    }
+    await migrate()
+  } finally {
+    // Ending the session releases its advisory lock.
+    await lock.end()
+  }
 }

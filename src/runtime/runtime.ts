@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { AkismetConfig } from '@/config/akismet'
 import type { AppConfig } from '@/config/appConfig'
+import type { JobClaims } from '@/jobs/runner/atomicJobClaims'
 import { createSearchIndex } from '@/search/createSearchIndex'
 import type { SearchIndex } from '@/search/searchIndex'
 import { createAkismetChecker, type SpamChecker } from '@/spam/akismet'
@@ -49,8 +50,11 @@ export type Runtime = {
   akismet: Akismet | null
   /** What start-up learned about the Akismet key, for the admin's notice. */
   akismetStatus: AkismetStatus
-  /** Whether this process runs queued jobs (only the server does; tests and scripts do not). */
-  readonly jobs: { runHere: boolean }
+  /**
+   * Whether this process runs queued jobs (the server with JOBS=on, and the worker; not tests or
+   * scripts), and the jobs it holds (set when Payload starts: src/jobs/runner/guardJobRunner.ts).
+   */
+  readonly jobs: { runHere: boolean; claims: JobClaims | null }
   /**
    * Attempts counted where every instance sees them (the shared database): sign-ins, password
    * resets and the comment flood interval.
@@ -127,7 +131,7 @@ export function createRuntime(config: AppConfig): Runtime {
       ? { config: config.akismet, checker: createAkismetChecker(config.akismet) }
       : null,
     akismetStatus: UNVERIFIED_AKISMET,
-    jobs: { runHere: false },
+    jobs: { runHere: false, claims: null },
     attempts,
     signIn: createSignInLimits(attempts),
     spamWork: { perComment: new SerialPerKey(), checks: fewAtATime(8) },

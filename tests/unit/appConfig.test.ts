@@ -109,6 +109,10 @@ describe('config.readConfig', () => {
     [{ SHUTDOWN_DRAIN_SECONDS: '-1' }, /SHUTDOWN_DRAIN_SECONDS "-1"/],
     [{ SHUTDOWN_DRAIN_SECONDS: '301' }, /SHUTDOWN_DRAIN_SECONDS "301"/],
     [{ SHUTDOWN_DRAIN_SECONDS: 'soon' }, /SHUTDOWN_DRAIN_SECONDS "soon"/],
+    [{ JOBS: 'worker' }, /JOBS "worker" is not on or off/],
+    [{ JOBS: 'false' }, /JOBS "false"/],
+    [{ WORKER_PORT: '0' }, /WORKER_PORT "0"/],
+    [{ WORKER_PORT: 'health' }, /WORKER_PORT "health"/],
   ])('refuses %o with a clear message', (vars, message) => {
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(ConfigError)
     expect(() => readConfig({ DATA_DIR: tmp(), ...vars })).toThrow(message)
@@ -137,6 +141,13 @@ describe('config.readConfig', () => {
     expect(readConfig({ DATA_DIR: tmp(), SHUTDOWN_DRAIN_SECONDS: '2.5' }).shutdownDrainMs).toBe(
       2500,
     )
+  })
+
+  it('runs the jobs in the server unless JOBS=off hands them to `npm run worker`', () => {
+    expect(readConfig({ DATA_DIR: tmp() }).jobs).toEqual({ runInServer: true, workerPort: null })
+    expect(readConfig({ DATA_DIR: tmp(), JOBS: 'on' }).jobs.runInServer).toBe(true)
+    expect(readConfig({ DATA_DIR: tmp(), JOBS: ' OFF ' }).jobs.runInServer).toBe(false)
+    expect(readConfig({ DATA_DIR: tmp(), WORKER_PORT: '3100' }).jobs.workerPort).toBe(3100)
   })
 
   it('reads nothing but the object it is given, and returns it frozen', () => {
