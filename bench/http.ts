@@ -29,6 +29,34 @@ export async function timedFetch(
   }
 }
 
+/**
+ * The body exactly as sent on the wire (fetch would decompress it): for the compressed bytes a
+ * shared cache serves, to hand nginx the same ones.
+ */
+export async function wireBytes(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; encoding: string | null; body: Buffer }> {
+  const { request } = await import('node:http')
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: (res.headers['content-encoding'] as string | undefined) ?? null,
+          body: Buffer.concat(chunks),
+        }),
+      )
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer`)))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
 /** The Express page cache passes requests with a session cookie on to Next; this is no session. */
 export const BYPASS_PAGE_CACHE = { cookie: 'payload-token=not-a-session' }
 

@@ -36,7 +36,8 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location / { default_type 'text/html; charset=utf-8'; }
+    # A .gz beside the file is sent as it is to clients that accept gzip.
+    location / { default_type 'text/html; charset=utf-8'; gzip_static on; }
   }
 }
 `
@@ -56,9 +57,13 @@ async function listening(port: number): Promise<boolean> {
 /**
  * Serves `bytes` as a static file with nginx (one worker, access log off) on a free loopback
  * port, from its own configuration and prefix under a temporary directory: never the system
- * service.
+ * service. With `gzipped`, those bytes go to clients that accept gzip (gzip_static).
  */
-export async function startNginx(bytes: Buffer, fileName = 'page.html'): Promise<StaticServer> {
+export async function startNginx(
+  bytes: Buffer,
+  fileName = 'page.html',
+  gzipped?: Buffer,
+): Promise<StaticServer> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-bench-nginx-'))
   const root = path.join(prefix, 'root')
   fs.mkdirSync(root)
@@ -66,6 +71,7 @@ export async function startNginx(bytes: Buffer, fileName = 'page.html'): Promise
   fs.chmodSync(prefix, 0o755)
   fs.chmodSync(root, 0o755)
   fs.writeFileSync(path.join(root, fileName), bytes, { mode: 0o644 })
+  if (gzipped) fs.writeFileSync(path.join(root, `${fileName}.gz`), gzipped, { mode: 0o644 })
   const port = await freePort()
   const confFile = path.join(prefix, 'nginx.conf')
   fs.writeFileSync(confFile, config(prefix, root, port))

@@ -158,7 +158,10 @@ export function markdown(report: BenchReport): string {
     out.push(
       '',
       `Page: ${firstReads.path}, ${n0(firstReads.bytes)} bytes from the page cache ` +
-        `(${n0(firstReads.renderedBytes)} rendered), ${firstReads.comments} comments; ${firstReads.nginxVersion}.`,
+        `(${n0(firstReads.renderedBytes)} rendered), ${firstReads.comments} comments; ${firstReads.nginxVersion}.` +
+        (firstReads.gzipBytes
+          ? ` Gzip rows: ${n0(firstReads.gzipBytes)} bytes, as Varnish (deploy/varnish/default.vcl) keeps the page, served by nginx too (gzip_static).`
+          : ''),
     )
   }
 

@@ -1,12 +1,18 @@
 import type { BenchApp } from '../app'
 import type { Cleanup } from '../cleanup'
 import { withCpu } from '../cpu'
-import { BYPASS_PAGE_CACHE, timedFetch } from '../http'
+import { BYPASS_PAGE_CACHE, timedFetch, wireBytes } from '../http'
 import { startNginx } from '../nginx'
 import { runWrk, type WrkResult } from '../wrk'
 
 export type ReadRow = WrkResult & {
-  server: 'nginx' | 'page cache' | 'Next render' | 'Varnish in front'
+  server:
+    | 'nginx'
+    | 'page cache'
+    | 'Next render'
+    | 'Varnish in front'
+    | 'nginx, gzip'
+    | 'Varnish in front, gzip'
   /** This row's requests/s as a fraction of nginx's at the same connection count. */
   ofNginx: number
   /** Cores our server process used during the run (nginx rows: none measured). */
@@ -17,12 +23,17 @@ export type ReadResult = {
   path: string
   bytes: number
   renderedBytes: number
+  /** The page as Varnish sends it to clients that accept gzip (and nginx's copy of it). */
+  gzipBytes?: number
   comments: number
   nginxVersion: string
   rows: ReadRow[]
 }
 
 const CONNECTIONS = [10, 50]
+
+/** What browsers send: a shared cache keeps the compressed page and serves it as it is. */
+const GZIP = { 'accept-encoding': 'gzip' }
 
 /**
  * The post page with 50 approved comments, with wrk at 10 and 50 connections: from our page
@@ -44,7 +55,16 @@ export async function readBenchmark(
   if (cached.status !== 200) throw new Error(`${path} answered ${cached.status}`)
   const comments = cached.body.match(/<li[^>]*id="comment-\d+"/g)?.length ?? 0
   const rendered = await timedFetch(url, { headers: BYPASS_PAGE_CACHE })
-  const nginx = await startNginx(Buffer.from(cached.body, 'utf8'))
+  // Varnish asks the app for gzip and keeps that; to a client that does not accept it, it
+  // unzips every answer (the plain row), to one that does it sends the stored bytes, which nginx
+  // is given to serve too (the gzip rows).
+  const throughCache = cacheBase + path
+  await wireBytes(throughCache, GZIP)
+  const compressed = await wireBytes(throughCache, GZIP)
+  if (compressed.status !== 200 || compressed.encoding !== 'gzip') {
+    throw new Error(`Varnish answered ${compressed.status}, ${compressed.encoding} to gzip clients`)
+  }
+  const nginx = await startNginx(Buffer.from(cached.body, 'utf8'), 'page.html', compressed.body)
   // Stopped below, or by the run's clean-up when the run is interrupted.
   const forget = cleanup.add('nginx', nginx.stop)
   const rows: ReadRow[] = []
@@ -53,7 +73,10 @@ export async function readBenchmark(
     if (check.status !== 200 || check.bytes !== cached.bytes) {
       throw new Error(`nginx answered ${check.status} with ${check.bytes} bytes`)
     }
-    const throughCache = cacheBase + path
+    const zipped = await wireBytes(nginx.url, GZIP)
+    if (zipped.encoding !== 'gzip' || !zipped.body.equals(compressed.body)) {
+      throw new Error('nginx did not serve the compressed bytes Varnish serves')
+    }
     await timedFetch(throughCache)
     const fromVarnish = await timedFetch(throughCache)
     // Its copy is its own render (another nonce, the same length), fetched through Varnish.
@@ -92,6 +115,20 @@ export async function readBenchmark(
           serverCores: fromNext.cores,
         },
       )
+      const zipBase = { ...base, headers: GZIP }
+      const fromNginxZip = await runWrk({ ...zipBase, url: nginx.url })
+      const fromSharedZip = await withCpu(app.serverPid, () =>
+        runWrk({ ...zipBase, url: throughCache }),
+      )
+      rows.push(
+        { server: 'nginx, gzip', ...fromNginxZip, ofNginx: 1, serverCores: null },
+        {
+          server: 'Varnish in front, gzip',
+          ...fromSharedZip.value,
+          ofNginx: fromSharedZip.value.requestsPerSecond / fromNginxZip.requestsPerSecond,
+          serverCores: fromSharedZip.cores,
+        },
+      )
     }
   } finally {
     await nginx.stop()
@@ -101,6 +138,7 @@ export async function readBenchmark(
     path,
     bytes: cached.bytes,
     renderedBytes: rendered.bytes,
+    gzipBytes: compressed.body.length,
     comments,
     nginxVersion: nginx.version,
     rows,
