@@ -66,15 +66,18 @@ export class AttemptCounter {
     now = Date.now(),
   ): Promise<AttemptVerdict> {
     const { count, expiresAt } = await this.store.count(scope, storedKey(key), windowMs, now)
-    if (++this.sincePurge >= this.purge.every) {
-      this.sincePurge = 0
-      await this.store.purge(scope, now, this.purge.batch)
-    }
+    if (++this.sincePurge >= this.purge.every) await this.purgeExpired(scope, now)
     if (count <= limit) return { allowed: true }
     // Never more than a window: another instance's clock (or an attempt that read the time
     // just before this one) may have started the window a moment "later".
     const left = Math.min(expiresAt - now, windowMs)
     return { allowed: false, retryAfter: Math.max(1, Math.ceil(left / 1000)) }
+  }
+
+  /** Deletes a batch of expired windows now; the next purge comes `every` attempts later. */
+  async purgeExpired(scope: AttemptScope, now = Date.now()): Promise<void> {
+    this.sincePurge = 0
+    await this.store.purge(scope, now, this.purge.batch)
   }
 
   /** Forgets the key's attempts. */
