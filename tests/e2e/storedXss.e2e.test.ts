@@ -1056,9 +1056,17 @@ describe('staff text: posts and authors', () => {
       for (let index = 0; index < (await inEditor.count()); index++) {
         // The editor's paragraph lies over its links; a staff member's click still lands, and
         // opens the link preview, whose address opens in a new tab.
-        await inEditor.nth(index).click({ force: true })
+        // (A click while the editor is still settling may not open it: click again.)
         const preview = page.locator('.link-editor a')
-        await preview.waitFor()
+        for (let attempt = 1; ; attempt++) {
+          await inEditor.nth(index).click({ force: true })
+          const opened = await preview
+            .waitFor({ timeout: 10_000 })
+            .then(() => true)
+            .catch(() => false)
+          if (opened) break
+          if (attempt === 3) throw new Error(`the link preview did not open for link ${index}`)
+        }
         const [target] = await preview.evaluateAll(linkTargets)
         if (firstClick(target)) await preview.click()
       }
