@@ -69,7 +69,7 @@ export async function readBenchmark(
   const forget = cleanup.add('nginx', nginx.stop)
   const rows: ReadRow[] = []
   try {
-    const check = await timedFetch(nginx.url)
+    const check = await timedFetch(nginx.url, { headers: { 'accept-encoding': 'identity' } })
     if (check.status !== 200 || check.bytes !== cached.bytes) {
       throw new Error(`nginx answered ${check.status} with ${check.bytes} bytes`)
     }
