@@ -7,6 +7,9 @@ export const JOB_LEASE_MS = 5 * 60_000
 /** How often a process marks the jobs it is running as alive: well inside the lease. */
 const HEARTBEAT_MS = 60_000
 
+/** The most jobs one claim reads (the largest queue run takes 100: src/cms/payloadConfig.ts). */
+const MAX_CLAIM = 100
+
 /** What this process holds: for the worker's shutdown. */
 export type JobClaims = {
   held(): JobId[]
@@ -67,7 +70,8 @@ export function installAtomicJobClaims(payload: Payload): JobClaims {
       collection: 'payload-jobs',
       where,
       sort: args.sort,
-      limit: args.limit ?? 0,
+      // A run without a limit (0 or none) still reads a bounded batch.
+      limit: Math.min(args.limit || MAX_CLAIM, MAX_CLAIM),
       pagination: false,
       req: args.req,
     })
