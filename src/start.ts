@@ -71,59 +71,32 @@ async function main() {
   const nextApp = next({ dev, dir: process.cwd(), hostname: config.host, port: running.port })
   await nextApp.prepare()
 
-  const { getPayload } = await import('payload')
-  const { createPayloadConfig } = await import('@/cms/payloadConfig')
-  const { createRuntime } = await import('@/runtime/runtime')
-  const { applyMigrations } = await import('@/db/migrations')
-  const { closeDatabase } = await import('@/db/closeDatabase')
-  const { isEmptyDatabase, seedDemo } = await import('@/seed/seedDemo')
+  const { bootPayload, exitOnSignals } = await import('@/cms/bootPayload')
+  const { seedDemo } = await import('@/seed/seedDemo')
   const { DEMO_ACCOUNTS } = await import('@/seed/demoAccounts')
   const { verifyAkismet } = await import('@/spam/akismetStatus')
   const { checkUploadStore } = await import('@/uploads/checkUploadStore')
   const { createApp } = await import('@/server/app')
   const { frontOptions } = await import('@/cms/frontOptions')
 
-  const runtime = createRuntime(config)
-  const payloadConfig = createPayloadConfig(config, runtime)
-  const payload = await getPayload({ config: payloadConfig })
-
-  try {
-    await applyMigrations(payload, config.database.kind)
-  } catch (error) {
-    payload.logger.error({ err: error }, 'database migration failed')
-    fail('Start-up stopped: the database could not be migrated (see the error above).')
-  }
-  // Jobs only once the tables they use exist, and only here unless JOBS=off gives them to
-  // `npm run worker` (this instance then only queues them).
-  runtime.jobs.runHere = config.jobs.runInServer
-  await getPayload({ config: payloadConfig, cron: true })
+  // Jobs run here unless JOBS=off gives them to `npm run worker` (this instance then only queues
+  // them). The demo is seeded on an empty database, outside production.
+  const { payload, runtime, seeded } = await bootPayload(config, {
+    role: 'Start-up',
+    runJobs: config.jobs.runInServer,
+    onEmptyDatabase: config.production
+      ? undefined
+      : async (payload) => {
+          payload.logger.info('Empty database: creating the demo site...')
+          await seedDemo(payload, { password: config.demo.password })
+        },
+  })
 
   await verifyAkismet(payload)
   await checkUploadStore(payload)
 
-  let seeded = false
-  if (!config.production && (await isEmptyDatabase(payload))) {
-    payload.logger.info('Empty database: creating the demo site...')
-    await seedDemo(payload, { password: config.demo.password })
-    seeded = true
-  }
-
   running.serve(createApp(frontOptions(payload, nextApp.getRequestHandler(), { dev })))
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      running
-        .shutdown(signal)
-        .then(() => closeDatabase(payload))
-        .then(() => payload.logger.info('database closed, bye'))
-        // The log is written asynchronously: let it reach its destination before exiting.
-        .then(() => new Promise<void>((resolve) => payload.logger.flush(() => resolve())))
-        .then(() => process.exit(0))
-        .catch((error) => {
-          console.error(error)
-          process.exit(1)
-        })
-    })
-  }
+  exitOnSignals(payload, (signal) => running.shutdown(signal), 'database closed, bye')
 
   const base = config.serverUrl
   const lines = [

@@ -57,25 +57,10 @@ function serveWorkerHealth(payload: Payload, port: number): Promise<http.Server>
 
 async function runWorker() {
   const config = workerConfigOrExit()
-  const { getPayload } = await import('payload')
-  const { createPayloadConfig } = await import('@/cms/payloadConfig')
-  const { createRuntime } = await import('@/runtime/runtime')
-  const { applyMigrations } = await import('@/db/migrations')
-  const { closeDatabase } = await import('@/db/closeDatabase')
+  const { bootPayload, exitOnSignals } = await import('@/cms/bootPayload')
   const { stopJobRunner } = await import('@/jobs/runner/stopJobRunner')
 
-  const runtime = createRuntime(config)
-  const payloadConfig = createPayloadConfig(config, runtime)
-  const payload = await getPayload({ config: payloadConfig })
-
-  try {
-    await applyMigrations(payload, config.database.kind)
-  } catch (error) {
-    payload.logger.error({ err: error }, 'database migration failed')
-    fail('Worker stopped: the database could not be migrated (see the error above).')
-  }
-  runtime.jobs.runHere = true
-  await getPayload({ config: payloadConfig, cron: true })
+  const { payload } = await bootPayload(config, { role: 'Worker', runJobs: true })
 
   let health: http.Server | null = null
   if (config.jobs.workerPort !== null) {
@@ -86,24 +71,16 @@ async function runWorker() {
     }
   }
 
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+  exitOnSignals(
+    payload,
+    async (signal) => {
       payload.logger.info({ signal }, 'job worker stopping')
       health?.close()
-      stopJobRunner(payload)
-        .then(({ finished, released }) => {
-          if (!finished) payload.logger.warn({ released }, 'jobs still running were requeued')
-        })
-        .then(() => closeDatabase(payload))
-        .then(() => payload.logger.info('job worker stopped, bye'))
-        .then(() => new Promise<void>((resolve) => payload.logger.flush(() => resolve())))
-        .then(() => process.exit(0))
-        .catch((error: unknown) => {
-          console.error(error)
-          process.exit(1)
-        })
-    })
-  }
+      const { finished, released } = await stopJobRunner(payload)
+      if (!finished) payload.logger.warn({ released }, 'jobs still running were requeued')
+    },
+    'job worker stopped, bye',
+  )
 
   payload.logger.info(
     { database: config.database.kind, crons: payload.crons.length, health: config.jobs.workerPort },

@@ -61,7 +61,26 @@ sub vcl_recv {
     }
     # Any other cookie (a measurement script's) does not change a public page: shared without it.
     unset req.http.Cookie;
+    # Varnish keeps pages gzipped and would unzip one for every client that does not take gzip:
+    # such clients get a plain copy of their own, fetched plain and kept beside the gzipped one.
+    if (!req.can_gzip) {
+        set req.http.x-plain = "1";
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    if (req.http.x-plain) {
+        hash_data("plain");
+    }
+    # No return: the built-in hash (URL and Host) follows.
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.x-plain) {
+        unset bereq.http.Accept-Encoding;
+        unset bereq.http.x-plain;
+    }
 }
 
 sub vcl_backend_response {

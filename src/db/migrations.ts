@@ -11,26 +11,31 @@ import { MIGRATIONS_LOCK } from './advisoryLocks'
 /**
  * Applies the committed migrations for the active adapter (those not yet recorded in the
  * database). Imported statically, so the same list runs under tsx, Jest and a production build.
- * MongoDB has no SQL schema to migrate.
- *
- * On PostgreSQL several instances may start at once (a deploy, the worker beside the web
- * instances): each holds a session-level advisory lock on a connection of its own while it
- * migrates, so one migrates and the others wait, then find nothing left to do. The lock dies
- * with the connection if that instance does.
+ * MongoDB has no SQL schema to migrate. Several processes starting together take turns:
+ * applyMigrations, or runMigrations inside underStartupLock.
  */
-export async function applyMigrations(
+export async function runMigrations(payload: Payload, kind: DatabaseTarget['kind']): Promise<void> {
+  if (kind === 'mongodb') return
+  await payload.db.migrate({
+    migrations: (kind === 'postgres'
+      ? postgresMigrations
+      : sqliteMigrations) as unknown as Migration[],
+  })
+}
+
+/**
+ * Runs the start-up work (migrating, and seeding an empty database) in one process at a time.
+ * On PostgreSQL several instances may start at once (a deploy, the worker beside the web
+ * instances): each holds a session-level advisory lock on a connection of its own meanwhile, so
+ * one works and the others wait, then find nothing left to do. The lock dies with the connection
+ * if that instance does. SQLite has one process; MongoDB has no migrations, and no lock here.
+ */
+export async function underStartupLock<T>(
   payload: Payload,
   kind: DatabaseTarget['kind'],
-): Promise<void> {
-  if (kind === 'mongodb') return
-  const migrate = () =>
-    payload.db.migrate({
-      migrations: (kind === 'postgres'
-        ? postgresMigrations
-        : sqliteMigrations) as unknown as Migration[],
-    })
-  if (kind === 'sqlite') return migrate()
-
+  work: () => Promise<T>,
+): Promise<T> {
+  if (kind !== 'postgres') return work()
   const { database } = runtimeOf(payload).config
   const lock = new pg.Client({ connectionString: database.url })
   await lock.connect()
@@ -42,9 +47,17 @@ export async function applyMigrations(
       payload.logger.info('another instance is migrating the database: waiting for it')
       await lock.query(`SELECT pg_advisory_lock(${MIGRATIONS_LOCK})`)
     }
-    await migrate()
+    return await work()
   } finally {
     // Ending the session releases its advisory lock.
     await lock.end()
   }
+}
+
+/** The committed migrations, one process at a time (underStartupLock). */
+export async function applyMigrations(
+  payload: Payload,
+  kind: DatabaseTarget['kind'],
+): Promise<void> {
+  await underStartupLock(payload, kind, () => runMigrations(payload, kind))
 }

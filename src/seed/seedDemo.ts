@@ -22,12 +22,6 @@ const DEMO_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) DemoBrowser/1.0'
 
 type Ids = Map<string, number | string>
 
-/** True when the database holds no staff account yet, i.e. this is a first start. */
-export async function isEmptyDatabase(payload: Payload): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'users' })
-  return totalDocs === 0
-}
-
 async function seedPost(
   payload: Payload,
   req: PayloadRequest,

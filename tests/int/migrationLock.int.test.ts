@@ -1,7 +1,11 @@
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { readConfig } from '@/config/appConfig'
+import { bootPayload } from '@/cms/bootPayload'
 import { closeDatabase } from '@/db/closeDatabase'
+import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
+import { seedDemo } from '@/seed/seedDemo'
 import { applyMigrations } from '@/db/migrations'
 import { migrations } from '@/migrations/postgres'
 
@@ -49,6 +53,40 @@ import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
       }
       for (const payload of instances) {
         expect(await payload.count({ collection: 'posts' })).toEqual({ totalDocs: 0 })
+      }
+    })
+
+    it('seeds an empty database once when three development instances start together', async () => {
+      const fresh = await createTestDatabase()
+      const config = readConfig({ ...process.env, ...fresh.env, LOG_LEVEL: 'silent' })
+      const booted: Payload[] = []
+      try {
+        const seeders: string[] = []
+        const starts = ['s1', 's2', 's3'].map((key) =>
+          bootPayload(config, {
+            role: 'Start-up',
+            runJobs: false,
+            key,
+            onEmptyDatabase: async (payload) => {
+              seeders.push(key)
+              await seedDemo(payload, { password: 'demo-password-for-tests' })
+            },
+          }).then(({ payload, seeded }) => {
+            booted.push(payload)
+            return seeded
+          }),
+        )
+        const seeded = await Promise.all(starts)
+        expect(seeders).toHaveLength(1)
+        expect(seeded.filter(Boolean)).toHaveLength(1)
+        for (const payload of booted) {
+          expect(await payload.count({ collection: 'users' })).toEqual({
+            totalDocs: DEMO_ACCOUNTS.length,
+          })
+        }
+      } finally {
+        for (const payload of booted) await closeDatabase(payload)
+        await fresh.drop()
       }
     })
   },

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import zlib from 'node:zlib'
 
 import { jest } from '@jest/globals'
 
@@ -9,13 +10,14 @@ import { startVarnish, type VarnishServer } from '../helpers/varnishServer'
 
 /**
  * deploy/varnish/default.vcl in Debian's varnishd, in front of a tiny origin that answers like
- * the site (the Cache-Control of src/config/publicCache.ts on public pages) and counts what
- * reaches it; the site's purger sends the BAN.
+ * the site (the Cache-Control of src/config/publicCache.ts on public pages, gzip when asked) and
+ * counts what reaches it; the site's purger sends the BAN.
  */
 const PUBLIC = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
 let origin: http.Server
 let varnish: VarnishServer
 const served = new Map<string, number>()
+const askedEncodings: (string | undefined)[] = []
 
 beforeAll(async () => {
   origin = http.createServer((req, res) => {
@@ -27,8 +29,20 @@ beforeAll(async () => {
       : path.startsWith('/private')
         ? 'private, no-store'
         : PUBLIC
-    res.writeHead(200, { 'Cache-Control': cacheControl, 'Content-Type': 'text/plain' })
-    res.end(`${path} rendered ${count}`)
+    const body = `${path} rendered ${count}`
+    const headers = {
+      'Cache-Control': cacheControl,
+      'Content-Type': 'text/plain',
+      Vary: 'Accept-Encoding',
+    }
+    askedEncodings.push(req.headers['accept-encoding'])
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' })
+      res.end(zlib.gzipSync(body))
+    } else {
+      res.writeHead(200, headers)
+      res.end(body)
+    }
   })
   await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve))
   varnish = await startVarnish((origin.address() as AddressInfo).port)
@@ -41,6 +55,19 @@ afterAll(async () => {
 
 const get = async (path: string, headers: Record<string, string> = {}) =>
   (await fetch(`${varnish.url}${path}`, { headers })).text()
+
+/** A client that does not take gzip (fetch always asks for it): the body and its encoding. */
+const getPlain = (path: string) =>
+  new Promise<{ body: string; encoding: string | undefined }>((resolve, reject) => {
+    http
+      .get(`${varnish.url}${path}`, (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body += chunk))
+        response.on('end', () => resolve({ body, encoding: response.headers['content-encoding'] }))
+      })
+      .on('error', reject)
+  })
 
 const silentLogger = { info: () => undefined, warn: jest.fn(), error: () => undefined }
 
@@ -91,5 +118,26 @@ describe('deploy/varnish/default.vcl', () => {
     })
     expect(status).toBe(405)
     expect(await get('/posts/fourth')).toBe('/posts/fourth rendered 1')
+  })
+  it('keeps a plain copy for clients without gzip beside the gzipped one, rather than unzipping for each', async () => {
+    askedEncodings.length = 0
+    expect(await getPlain('/posts/fifth')).toEqual({
+      body: '/posts/fifth rendered 1',
+      encoding: undefined,
+    })
+    expect(await get('/posts/fifth')).toBe('/posts/fifth rendered 2')
+    // Varnish fetched the plain copy plain, and the other in gzip (whatever the client listed).
+    expect(askedEncodings).toEqual([undefined, 'gzip'])
+
+    expect(await getPlain('/posts/fifth')).toEqual({
+      body: '/posts/fifth rendered 1',
+      encoding: undefined,
+    })
+    expect(await get('/posts/fifth')).toBe('/posts/fifth rendered 2')
+    expect(askedEncodings).toHaveLength(2)
+
+    await new HttpBanPurger([`${varnish.url}/`]).purge(silentLogger)
+    expect((await getPlain('/posts/fifth')).body).toBe('/posts/fifth rendered 3')
+    expect(await get('/posts/fifth')).toBe('/posts/fifth rendered 4')
   })
 })

@@ -72,22 +72,17 @@ async function runImport() {
   const authorMap = readAuthorMap(optionValue(args, '--author-map'))
 
   const config = readConfigForImport()
-  const { getPayload } = await import('payload')
-  const { createPayloadConfig } = await import('@/cms/payloadConfig')
-  const { createRuntime } = await import('@/runtime/runtime')
-  const { applyMigrations } = await import('@/db/migrations')
+  const { bootPayload } = await import('@/cms/bootPayload')
   const { closeDatabase } = await import('@/db/closeDatabase')
   const { importWxr, surveyWxr } = await import('./importWxr')
   const started = Date.now()
 
   // A file that cannot be read stops before the database is even opened.
   await surveyWxr(file)
-  const payload = await getPayload({ config: createPayloadConfig(config, createRuntime(config)) })
   // The import's own progress and summary are what the operator reads; Payload's information
   // lines (each migration applied) would bury them. Warnings and errors still show.
-  if (payload.logger.level === 'info') payload.logger.level = 'warn'
+  const { payload } = await bootPayload(config, { role: 'Import', runJobs: false, quiet: true })
   try {
-    await applyMigrations(payload, config.database.kind)
     const summary = await importWxr(payload, file, {
       archive: args.includes('--archive'),
       dryRun,
