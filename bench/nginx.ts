@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { freePort } from '../tests/helpers/appProcess'
+import { onCpus, serverCpus } from './cpus'
 import { runBounded, sleep, terminate } from './proc'
 
 export type StaticServer = {
@@ -55,7 +56,8 @@ async function listening(port: number): Promise<boolean> {
 }
 
 /**
- * Serves `bytes` as a static file with nginx (one worker, access log off) on a free loopback
+ * Serves `bytes` as a static file with nginx (one worker, access log off, on the servers' cores:
+ * bench/cpus.ts) on a free loopback
  * port, from its own configuration and prefix under a temporary directory: never the system
  * service. With `gzipped`, those bytes go to clients that accept gzip (gzip_static).
  */
@@ -78,9 +80,10 @@ export async function startNginx(
   const version = (await runBounded('nginx', ['-v'], { timeoutMs: 5_000 })).stderr.trim()
 
   let output = ''
-  const child: ChildProcess = spawn('nginx', ['-p', prefix, '-c', confFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    ...onCpus(serverCpus(), 'nginx', ['-p', prefix, '-c', confFile]),
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const stop = async () => {

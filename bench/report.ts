@@ -160,7 +160,7 @@ export function markdown(report: BenchReport): string {
       `Page: ${firstReads.path}, ${n0(firstReads.bytes)} bytes from the page cache ` +
         `(${n0(firstReads.renderedBytes)} rendered), ${firstReads.comments} comments; ${firstReads.nginxVersion}.` +
         (firstReads.gzipBytes
-          ? ` Gzip rows: ${n0(firstReads.gzipBytes)} bytes, as Varnish (deploy/varnish/default.vcl) keeps the page, served by nginx too (gzip_static).`
+          ? ` Varnish (deploy/varnish/default.vcl) keeps the page plain (${n0(firstReads.plainBytes ?? 0)} bytes) and gzipped (${n0(firstReads.gzipBytes)} bytes, the gzip rows); nginx serves the same bytes (gzip_static).`
           : ''),
     )
   }

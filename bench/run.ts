@@ -32,6 +32,7 @@ import { writeBenchmark } from './scenarios/writes'
 import { ensureTools } from './tools'
 import { freePort } from '../tests/helpers/appProcess'
 import { startVarnish } from '../tests/helpers/varnishServer'
+import { serverCpus } from './cpus'
 
 const log = (line: string) => console.log(line)
 
@@ -89,7 +90,7 @@ async function measureScale(
   log(`Measuring at ${comments} comments: starting the server...`)
   const app = await startBenchApp(ctx.appEnv, ctx.db.dataDir)
   const forget = ctx.cleanup.add('the app', app.stop)
-  const varnish = await startVarnish(Number(new URL(app.baseUrl).port), ctx.cachePort)
+  const varnish = await startVarnish(Number(new URL(app.baseUrl).port), ctx.cachePort, serverCpus())
   const forgetVarnish = ctx.cleanup.add('Varnish', varnish.stop)
   const cacheBase = `http://127.0.0.1:${ctx.cachePort}`
   try {

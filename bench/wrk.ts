@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { loadCpus, onCpus } from './cpus'
 import { runBounded } from './proc'
 
 export type WrkResult = {
@@ -62,7 +63,7 @@ export function parseWrk(output: string): Omit<WrkResult, 'connections' | 'threa
   }
 }
 
-/** One wrk run (-t2 --latency) against `url`, bounded in time. */
+/** One wrk run (-t2 --latency, on the load tool's core: bench/cpus.ts) against `url`, bounded in time. */
 export async function runWrk(options: {
   url: string
   connections: number
@@ -87,7 +88,7 @@ export async function runWrk(options: {
     args.push('-H', `${name}: ${value}`)
   if (options.script) args.push('-s', options.script)
   args.push(options.url)
-  const result = await runBounded('wrk', args, {
+  const result = await runBounded(...onCpus(loadCpus(), 'wrk', args), {
     timeoutMs: (options.seconds + (options.timeoutSeconds ?? 10) + 30) * 1000,
     env: { ...process.env, ...options.env },
   })

@@ -99,12 +99,18 @@ if (wants('lint')) {
   check('eslint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.'])
   checkMigrationsCurrent()
 }
+// Two test files at a time: each spends seconds loading Payload and waiting on its database, and
+// Jest's default on two cores, one worker, leaves one core idle meanwhile. The browser
+// suite stays one file at a time: Chromium and a production server per file fill both cores.
+const INT_WORKERS = ['--maxWorkers=2']
 const sqliteProjects = ['unit', 'int'].filter(wants)
-if (sqliteProjects.length) jest('sqlite', sqliteProjects, { TEST_DATABASE: 'sqlite' })
+if (sqliteProjects.length) {
+  jest('sqlite', sqliteProjects, { TEST_DATABASE: 'sqlite' }, INT_WORKERS)
+}
 
 if (wants('postgres')) {
   if (process.env.POSTGRES_URL) {
-    jest('postgres', ['int'], { TEST_DATABASE: 'postgres' })
+    jest('postgres', ['int'], { TEST_DATABASE: 'postgres' }, INT_WORKERS)
   } else if (process.env.CI === 'true') {
     failed++
     lines.push('postgres: POSTGRES_URL is not set, and CI=true requires the Postgres run')
@@ -113,8 +119,11 @@ if (wants('postgres')) {
   }
 }
 if (wants('mongodb')) {
-  if (process.env.MONGODB_URL) jest('mongodb', ['int'], { TEST_DATABASE: 'mongodb' })
-  else lines.push('mongodb: not run (set MONGODB_URL to run the integration suite on MongoDB)')
+  if (process.env.MONGODB_URL) {
+    jest('mongodb', ['int'], { TEST_DATABASE: 'mongodb' }, INT_WORKERS)
+  } else {
+    lines.push('mongodb: not run (set MONGODB_URL to run the integration suite on MongoDB)')
+  }
 }
 if (wants('e2e')) {
   const built = run('build', process.execPath, ['--import', 'tsx/esm', 'src/build/ensureBuild.ts'])

@@ -7,6 +7,11 @@ export const CACHE_TAGS = {
   authors: 'authors',
   categories: 'categories',
   redirects: 'redirects',
+  /**
+   * Everything public at once, for a bulk change (a WordPress import invalidates with it once,
+   * when the run ends): every cached read carries it.
+   */
+  everything: 'everything',
   /** The commenter blocks by address range (src/runtime/blockRanges.ts); not on any page. */
   commenterBlocks: 'commenter-blocks',
 } as const

@@ -1,3 +1,5 @@
+import { CACHE_TAGS } from './cacheTags'
+
 /**
  * The public site's data cache: results of published-content queries, kept until a change to what
  * they were read from. Collection hooks call `invalidate()` with tags ("posts", "comments:<postId>",
@@ -40,7 +42,7 @@ export class MemoryContentCache implements ContentCache {
   constructor(private readonly maxEntries = 1000) {}
 
   /** The cached value for `key`, or the result of `load()`, remembered under `tags`. */
-  async get<T>(key: string, tags: string[], load: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, given: string[], load: () => Promise<T>): Promise<T> {
     const found = this.entries.get(key)
     if (found) {
       this.hits++
@@ -51,6 +53,8 @@ export class MemoryContentCache implements ContentCache {
     }
     this.misses++
     this.loads++
+    // Every entry carries `everything` too: one bulk change drops them all.
+    const tags = [...given, CACHE_TAGS.everything]
     for (const tag of tags) this.lastLoad.set(tag, this.loads)
     const started = tags.map((tag) => this.versions.get(tag) ?? 0)
     const value = load()

@@ -17,7 +17,12 @@ import { invalidateEverywhere } from './sharedInvalidation'
  * front drop the tags now, and check again a moment later (src/runtime/sharedInvalidation.ts).
  * Each hook waits (briefly, bounded) until the others were told, so the write answers only then.
  */
-const invalidate = (req: PayloadRequest, tags: string[]) => invalidateEverywhere(req.payload, tags)
+const invalidate = async (req: PayloadRequest, tags: string[]) => {
+  // A WordPress import writes thousands of documents: it invalidates everything once, when it
+  // ends (src/import/wxr/importWxr.ts), rather than a notice and a purge for each.
+  if (req.context.importRun) return
+  await invalidateEverywhere(req.payload, tags)
+}
 
 const postTouchesPublic = (doc?: Partial<Post> | null) => doc?._status === 'published'
 

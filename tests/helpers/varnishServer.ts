@@ -10,9 +10,14 @@ export type VarnishServer = { url: string; stop: () => Promise<void> }
 /**
  * Debian's varnishd in the foreground on a loopback port (`port`, else a free one), running the
  * repository's deploy/varnish/default.vcl with its backend pointed at `originPort`; resolves
- * once it answers (at most 20 s). Stop it in afterAll.
+ * once it answers (at most 20 s); `cpus` runs it under taskset (the benchmark's pinning). Stop it
+ * in afterAll.
  */
-export async function startVarnish(originPort: number, port?: number): Promise<VarnishServer> {
+export async function startVarnish(
+  originPort: number,
+  port?: number,
+  cpus?: string | null,
+): Promise<VarnishServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-varnish-'))
   // Started as root, varnishd reads the VCL as its own unprivileged user.
   fs.chmodSync(dir, 0o755)
@@ -22,19 +27,22 @@ export async function startVarnish(originPort: number, port?: number): Promise<V
   if (!vcl.includes(`"${originPort}"`)) throw new Error('default.vcl names no backend port 3000')
   fs.writeFileSync(path.join(dir, 'test.vcl'), vcl)
   port ??= await freePort()
-  const child = spawn(
-    '/usr/sbin/varnishd',
-    [
-      '-F',
-      '-a',
-      `127.0.0.1:${port}`,
-      '-f',
-      path.join(dir, 'test.vcl'),
-      '-n',
-      path.join(dir, 'n'),
-    ].concat(['-s', 'malloc,32m']),
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+  const varnishdArgs = [
+    '-F',
+    '-a',
+    `127.0.0.1:${port}`,
+    '-f',
+    path.join(dir, 'test.vcl'),
+    '-n',
+    path.join(dir, 'n'),
+    '-s',
+    'malloc,32m',
+  ]
+  const child = cpus
+    ? spawn('/usr/bin/taskset', ['-c', cpus, '/usr/sbin/varnishd', ...varnishdArgs], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawn('/usr/sbin/varnishd', varnishdArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -2,11 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { jest } from '@jest/globals'
 import sharp from 'sharp'
 
 import type * as LegacyRedirects from '@/data/legacyRedirects'
 import type * as ImportWxr from '@/import/wxr/importWxr'
 import type { Comment, Post } from '@/payload-types'
+import { runtimeOf } from '@/runtime/runtime'
 
 import { createStaff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
@@ -85,14 +87,26 @@ describe('import:wxr', () => {
 
   it('reports in a dry run what it would create, and writes nothing', async () => {
     const before = await counts()
+    const publish = jest.spyOn(runtimeOf(t.payload).invalidation, 'publish')
     const summary = await importWxr(t.payload, fixture('blog-1.2.xml'), { dryRun: true })
+    expect(publish).not.toHaveBeenCalled()
+    publish.mockRestore()
     expect(summary.counts.posts).toMatchObject({ created: 7, failed: 0 })
     expect(summary.counts.comments).toMatchObject({ created: 15, failed: 0 })
     expect(await counts()).toEqual(before)
   })
 
   it('imports authors, categories and tags, posts by status, and comments with their statuses', async () => {
+    const runtime = runtimeOf(t.payload)
+    await runtime.content.get('probe', ['posts'], async () => 'before the import')
+    const publish = jest.spyOn(runtime.invalidation, 'publish')
     const summary = await importWxr(t.payload, fixture('blog-1.2.xml'))
+    // Every cache dropped once, when the run ended: one notice to the other instances, not one
+    // for each of the dozens of documents written.
+    expect(publish.mock.calls.map(([tags]) => tags)).toEqual([['everything']])
+    publish.mockRestore()
+    expect(await runtime.content.get('probe', ['posts'], async () => 'reloaded')).toBe('reloaded')
+
     expect(summary.counts).toMatchObject({
       authors: { created: 3, failed: 0 },
       categories: { created: 6, failed: 0 },

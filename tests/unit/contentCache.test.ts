@@ -80,6 +80,33 @@ describe('ContentCache', () => {
     expect(reload).toHaveBeenCalledTimes(1)
   })
 
+  it('drops every entry, and a load under way, for a bulk change ("everything")', async () => {
+    const cache = new ContentCache()
+    await cache.get('post', ['posts'], async () => 1)
+    await cache.get('settings', ['settings'], async () => 2)
+    const gate = deferred<number>()
+    const loading = cache.get('thread', ['comments:7'], () => gate.promise)
+    cache.invalidate(['everything'])
+    gate.resolve(3)
+    expect(await loading).toBe(3)
+    const load = jest.fn(async () => 4)
+    for (const key of ['post', 'settings', 'thread']) await cache.get(key, ['other'], load)
+    expect(load).toHaveBeenCalledTimes(3)
+  })
+
+  it('rechecks "everything" only when something was read since the mark', async () => {
+    const cache = new ContentCache()
+    await cache.get('post', ['posts'], async () => 1)
+    const mark = cache.loadMark
+    const generation = cache.generation
+    cache.invalidateLoadedSince(['everything'], mark)
+    expect(cache.generation).toBe(generation)
+    await cache.get('settings', ['settings'], async () => 2)
+    cache.invalidateLoadedSince(['everything'], mark)
+    expect(cache.generation).toBe(generation + 1)
+    expect(cache.size).toBe(0)
+  })
+
   it('does not keep a failed load', async () => {
     const cache = new ContentCache()
     await expect(

@@ -74,6 +74,7 @@ async function runImport() {
   const config = readConfigForImport()
   const { bootPayload } = await import('@/cms/bootPayload')
   const { closeDatabase } = await import('@/db/closeDatabase')
+  const { runtimeOf } = await import('@/runtime/runtime')
   const { importWxr, surveyWxr } = await import('./importWxr')
   const started = Date.now()
 
@@ -96,8 +97,14 @@ async function runImport() {
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
     console.log(`  took ${seconds} s, peak memory ${peakMb} MB`)
     if (!dryRun) {
-      // The server's page and content caches live in its own process: this one cannot clear them.
-      console.log('  If the site is running, restart it to show the imported posts at once.')
+      // The run told the running instances through the shared bus (INVALIDATION_BUS), if any;
+      // a single server's caches live in its own process, which this one cannot reach.
+      const bus = runtimeOf(payload).invalidation.kind
+      console.log(
+        bus === 'in-process'
+          ? '  If the site is running, restart it to show the imported posts at once.'
+          : `  The running instances were told (${bus === 'redis' ? 'Redis' : 'PostgreSQL'}): they show the imported posts now.`,
+      )
     }
   } finally {
     await closeDatabase(payload)

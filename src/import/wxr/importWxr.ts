@@ -6,6 +6,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { recordAudit } from '@/audit/recordAudit'
+import { CACHE_TAGS } from '@/runtime/cacheTags'
+import { invalidateEverywhere } from '@/runtime/sharedInvalidation'
 import type { Post, User } from '@/payload-types'
 
 import { htmlToRichText, type ConvertOptions } from './htmlToRichText'
@@ -237,33 +239,39 @@ export async function importWxr(
     })
   }
 
-  await readWxr(file, {
-    site: (value) => {
-      site = value
-    },
-    author: async (author) => {
-      if (!authors.has(author.login)) await importAuthor(author.login, author.displayName)
-    },
-    term: async (term) => {
-      await importTerm(term)
-    },
-    item: async (item) => {
-      if (item.type !== 'post') {
-        addSkipped(summary, `${item.type || 'untyped'} items`.replace(/^(\w+) items$/, '$1s'))
-        return
-      }
-      try {
-        await importPost(item)
-      } catch (error) {
-        // One post that cannot be taken is reported; the rest of the file goes on.
-        summary.counts.posts.failed++
-        summary.problems.push({ item: `post ${item.postId}`, message: (error as Error).message })
-      }
-      progress.posts++
-      progress.comments += item.comments.length
-      options.onProgress?.({ ...progress })
-    },
-  })
+  try {
+    await readWxr(file, {
+      site: (value) => {
+        site = value
+      },
+      author: async (author) => {
+        if (!authors.has(author.login)) await importAuthor(author.login, author.displayName)
+      },
+      term: async (term) => {
+        await importTerm(term)
+      },
+      item: async (item) => {
+        if (item.type !== 'post') {
+          addSkipped(summary, `${item.type || 'untyped'} items`.replace(/^(\w+) items$/, '$1s'))
+          return
+        }
+        try {
+          await importPost(item)
+        } catch (error) {
+          // One post that cannot be taken is reported; the rest of the file goes on.
+          summary.counts.posts.failed++
+          summary.problems.push({ item: `post ${item.postId}`, message: (error as Error).message })
+        }
+        progress.posts++
+        progress.comments += item.comments.length
+        options.onProgress?.({ ...progress })
+      },
+    })
+  } finally {
+    // Whatever was written, even by a run that failed half-way, shows at once everywhere: every
+    // instance's caches and the cache in front drop everything, once for the whole run.
+    if (!dryRun) await invalidateEverywhere(payload, [CACHE_TAGS.everything])
+  }
 
   if (!dryRun) {
     await recordAudit(req, {
