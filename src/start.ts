@@ -71,7 +71,7 @@ async function main() {
   const nextApp = next({ dev, dir: process.cwd(), hostname: config.host, port: running.port })
   await nextApp.prepare()
 
-  const { bootPayload, exitOnSignals } = await import('@/cms/bootPayload')
+  const { bootPayload, exitOnSignals, seedEmptyDatabase } = await import('@/cms/bootPayload')
   const { seedDemo } = await import('@/seed/seedDemo')
   const { DEMO_ACCOUNTS } = await import('@/seed/demoAccounts')
   const { verifyAkismet } = await import('@/spam/akismetStatus')
@@ -80,20 +80,22 @@ async function main() {
   const { frontOptions } = await import('@/cms/frontOptions')
 
   // Jobs run here unless JOBS=off gives them to `npm run worker` (this instance then only queues
-  // them). The demo is seeded on an empty database, outside production.
-  const { payload, runtime, seeded } = await bootPayload(config, {
+  // them).
+  const { payload, runtime } = await bootPayload(config, {
     role: 'Start-up',
     runJobs: config.jobs.runInServer,
-    onEmptyDatabase: config.production
-      ? undefined
-      : async (payload) => {
-          payload.logger.info('Empty database: creating the demo site...')
-          await seedDemo(payload, { password: config.demo.password })
-        },
   })
 
   await verifyAkismet(payload)
   await checkUploadStore(payload)
+
+  // Outside production, an empty database gets the demo site (once, however many start).
+  const seeded =
+    !config.production &&
+    (await seedEmptyDatabase(payload, async () => {
+      payload.logger.info('Empty database: creating the demo site...')
+      await seedDemo(payload, { password: config.demo.password })
+    }))
 
   running.serve(createApp(frontOptions(payload, nextApp.getRequestHandler(), { dev })))
   exitOnSignals(payload, (signal) => running.shutdown(signal), 'database closed, bye')

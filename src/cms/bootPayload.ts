@@ -4,7 +4,7 @@ import type { AppConfig } from '@/config/appConfig'
 import { closeDatabase } from '@/db/closeDatabase'
 import { runMigrations, underStartupLock } from '@/db/migrations'
 import { exitWithMessage as fail } from '@/lib/exitWithMessage'
-import { createRuntime, type Runtime } from '@/runtime/runtime'
+import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
 
 import { createPayloadConfig } from './payloadConfig'
 
@@ -13,19 +13,13 @@ export type BootOptions = {
   role: string
   /** Whether this process runs the queued jobs (Payload's crons start once the tables exist). */
   runJobs: boolean
-  /**
-   * Run on a freshly migrated database that holds no staff account yet (the demo seed), under
-   * the same lock as the migrations: of several instances starting together on an empty
-   * PostgreSQL database, one migrates and seeds, and the others then find both done.
-   */
-  onEmptyDatabase?: (payload: Payload) => Promise<void>
   /** Payload's instance cache key: several instances in one process (the tests' "instances"). */
   key?: string
   /** Only warnings and errors from Payload's log, when the process's own output is the point. */
   quiet?: boolean
 }
 
-export type Booted = { payload: Payload; runtime: Runtime; seeded: boolean }
+export type Booted = { payload: Payload; runtime: Runtime }
 
 async function isEmptyDatabase(payload: Payload): Promise<boolean> {
   const { totalDocs } = await payload.count({ collection: 'users' })
@@ -34,9 +28,9 @@ async function isEmptyDatabase(payload: Payload): Promise<boolean> {
 
 /**
  * Payload as every long-running process starts it (the server, the job worker, the WordPress
- * import): the runtime from the configuration, the committed migrations, then the job crons when
- * this process runs jobs. A migration that fails ends the process with one line (the error is
- * logged above it).
+ * import): the runtime from the configuration, the committed migrations (one process at a time:
+ * underStartupLock), then the job crons when this process runs jobs. A migration that fails ends
+ * the process with one line (the error is logged above it).
  *
  * Import this module dynamically, after the configuration is read (see src/start.ts).
  */
@@ -47,7 +41,6 @@ export async function bootPayload(config: AppConfig, options: BootOptions): Prom
   if (options.quiet && payload.logger.level === 'info') payload.logger.level = 'warn'
   const kind = config.database.kind
 
-  let seeded = false
   await underStartupLock(payload, kind, async () => {
     try {
       await runMigrations(payload, kind)
@@ -55,16 +48,29 @@ export async function bootPayload(config: AppConfig, options: BootOptions): Prom
       payload.logger.error({ err: error }, 'database migration failed')
       fail(`${options.role} stopped: the database could not be migrated (see the error above).`)
     }
-    if (options.onEmptyDatabase && (await isEmptyDatabase(payload))) {
-      await options.onEmptyDatabase(payload)
-      seeded = true
-    }
   })
   if (options.runJobs) {
     runtime.jobs.runHere = true
     await getPayload({ config: payloadConfig, cron: true, key: options.key })
   }
-  return { payload, runtime, seeded }
+  return { payload, runtime }
+}
+
+/**
+ * `seed` (the demo content) when the database holds no staff account yet, under the start-up
+ * lock: of several instances starting together on an empty PostgreSQL database, one seeds and
+ * the others then find it done. True when this process seeded.
+ */
+export async function seedEmptyDatabase(
+  payload: Payload,
+  seed: (payload: Payload) => Promise<void>,
+): Promise<boolean> {
+  const { kind } = runtimeOf(payload).config.database
+  return underStartupLock(payload, kind, async () => {
+    if (!(await isEmptyDatabase(payload))) return false
+    await seed(payload)
+    return true
+  })
 }
 
 /**

@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { readConfig } from '@/config/appConfig'
-import { bootPayload } from '@/cms/bootPayload'
+import { bootPayload, seedEmptyDatabase } from '@/cms/bootPayload'
 import { closeDatabase } from '@/db/closeDatabase'
 import { DEMO_ACCOUNTS } from '@/seed/demoAccounts'
 import { seedDemo } from '@/seed/seedDemo'
@@ -61,19 +61,16 @@ import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
       const config = readConfig({ ...process.env, ...fresh.env, LOG_LEVEL: 'silent' })
       const booted: Payload[] = []
       try {
-        const seeders: string[] = []
-        const starts = ['s1', 's2', 's3'].map((key) =>
-          bootPayload(config, {
-            role: 'Start-up',
-            runJobs: false,
-            key,
-            onEmptyDatabase: async (payload) => {
-              seeders.push(key)
-              await seedDemo(payload, { password: 'demo-password-for-tests' })
-            },
-          }).then(({ payload, seeded }) => {
-            booted.push(payload)
-            return seeded
+        for (const key of ['s1', 's2', 's3']) {
+          booted.push(
+            (await bootPayload(config, { role: 'Start-up', runJobs: false, key })).payload,
+          )
+        }
+        const seeders: number[] = []
+        const starts = booted.map((payload, i) =>
+          seedEmptyDatabase(payload, async () => {
+            seeders.push(i)
+            await seedDemo(payload, { password: 'demo-password-for-tests' })
           }),
         )
         const seeded = await Promise.all(starts)
