@@ -54,12 +54,22 @@ function asEditor(method: string, path: string, body?: unknown) {
 
 /** Chooses "A path or web address"; the admin's form may still be hydrating, so until it takes. */
 async function choosePathTarget(editor: Page) {
-  const pathOption = editor.getByLabel('A path or web address')
-  for (let attempt = 0; attempt < 20 && !(await pathOption.isChecked()); attempt++) {
+  // A click before the form hydrates checks the radio without telling the form, so its address
+  // field never shows: until it does, choose the other option and this one again.
+  const address = editor.locator('input[name="to.url"]')
+  for (let attempt = 0; attempt < 4; attempt++) {
     await editor.locator('label[for="field-to.type-url"]').click()
-    if (!(await pathOption.isChecked())) await editor.waitForTimeout(250)
+    // The field comes with the form's next state from the server: give it time before toggling,
+    // which would start that request again.
+    const shown = await address
+      .waitFor({ timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false)
+    if (shown) return
+    await editor.locator('label[for="field-to.type-post"]').click()
+    await editor.waitForTimeout(1_000)
   }
-  expect(await pathOption.isChecked()).toBe(true)
+  await address.waitFor({ timeout: 10_000 })
 }
 
 describe('redirects in Chromium', () => {
