@@ -2,7 +2,7 @@ import { getPayload, type Payload } from 'payload'
 
 import type { AppConfig } from '@/config/appConfig'
 import { closeDatabase } from '@/db/closeDatabase'
-import { runMigrations, underStartupLock } from '@/db/migrations'
+import { applyMigrations, underStartupLock } from '@/db/migrations'
 import { exitWithMessage as fail } from '@/lib/exitWithMessage'
 import { createRuntime, runtimeOf, type Runtime } from '@/runtime/runtime'
 
@@ -39,16 +39,12 @@ export async function bootPayload(config: AppConfig, options: BootOptions): Prom
   const payloadConfig = createPayloadConfig(config, runtime)
   const payload = await getPayload({ config: payloadConfig, key: options.key })
   if (options.quiet && payload.logger.level === 'info') payload.logger.level = 'warn'
-  const kind = config.database.kind
-
-  await underStartupLock(payload, kind, async () => {
-    try {
-      await runMigrations(payload, kind)
-    } catch (error) {
-      payload.logger.error({ err: error }, 'database migration failed')
-      fail(`${options.role} stopped: the database could not be migrated (see the error above).`)
-    }
-  })
+  try {
+    await applyMigrations(payload, config.database.kind)
+  } catch (error) {
+    payload.logger.error({ err: error }, 'database migration failed')
+    fail(`${options.role} stopped: the database could not be migrated (see the error above).`)
+  }
   if (options.runJobs) {
     runtime.jobs.runHere = true
     await getPayload({ config: payloadConfig, cron: true, key: options.key })

@@ -12,9 +12,9 @@ import { MIGRATIONS_LOCK } from './advisoryLocks'
  * Applies the committed migrations for the active adapter (those not yet recorded in the
  * database). Imported statically, so the same list runs under tsx, Jest and a production build.
  * MongoDB has no SQL schema to migrate. Several processes starting together take turns:
- * applyMigrations, or runMigrations inside underStartupLock.
+ * applyMigrations.
  */
-export async function runMigrations(payload: Payload, kind: DatabaseTarget['kind']): Promise<void> {
+async function runMigrations(payload: Payload, kind: DatabaseTarget['kind']): Promise<void> {
   if (kind === 'mongodb') return
   await payload.db.migrate({
     migrations: (kind === 'postgres'
