@@ -15,7 +15,11 @@ export type StaticServer = {
   stop: () => Promise<void>
 }
 
-function config(prefix: string, root: string, port: number): string {
+function config(prefix: string, root: string, port: number, cacheControl?: string): string {
+  // As an origin for a cache: the site's Cache-Control, and Vary for the two copies.
+  const originHeaders = cacheControl
+    ? ` add_header Cache-Control '${cacheControl}'; gzip_vary on;`
+    : ''
   return `# Written by bench/nginx.ts for one run; removed afterwards.
 worker_processes 1;
 daemon off;
@@ -38,7 +42,7 @@ http {
     listen 127.0.0.1:${port};
     root ${root};
     # A .gz beside the file is sent as it is to clients that accept gzip.
-    location / { default_type 'text/html; charset=utf-8'; gzip_static on; }
+    location / { default_type 'text/html; charset=utf-8'; gzip_static on;${originHeaders} }
   }
 }
 `
@@ -59,12 +63,14 @@ async function listening(port: number): Promise<boolean> {
  * Serves `bytes` as a static file with nginx (one worker, access log off, on the servers' cores:
  * bench/cpus.ts) on a free loopback
  * port, from its own configuration and prefix under a temporary directory: never the system
- * service. With `gzipped`, those bytes go to clients that accept gzip (gzip_static).
+ * service. With `gzipped`, those bytes go to clients that accept gzip (gzip_static). With
+ * `cacheControl`, it answers with that Cache-Control (and Vary: Accept-Encoding), as an origin.
  */
 export async function startNginx(
   bytes: Buffer,
   fileName = 'page.html',
   gzipped?: Buffer,
+  cacheControl?: string,
 ): Promise<StaticServer> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-bench-nginx-'))
   const root = path.join(prefix, 'root')
@@ -76,7 +82,7 @@ export async function startNginx(
   if (gzipped) fs.writeFileSync(path.join(root, `${fileName}.gz`), gzipped, { mode: 0o644 })
   const port = await freePort()
   const confFile = path.join(prefix, 'nginx.conf')
-  fs.writeFileSync(confFile, config(prefix, root, port))
+  fs.writeFileSync(confFile, config(prefix, root, port, cacheControl))
   const version = (await runBounded('nginx', ['-v'], { timeoutMs: 5_000 })).stderr.trim()
 
   let output = ''

@@ -146,7 +146,10 @@ export function markdown(report: BenchReport): string {
           n0(r.requestsPerSecond),
           n1(r.p50Ms),
           n1(r.p99Ms),
-          pct(r.ofNginx),
+          pct(r.ofNginx) +
+            (r.roundsOfNginx
+              ? ` (rounds ${r.roundsOfNginx.map((x) => Math.round(x * 100)).join(', ')})`
+              : ''),
           r.serverCores === null ? '' : pct(r.serverCores),
           n0(r.non2xx + Object.values(r.socketErrors).reduce((a, b) => a + b, 0)),
         ]),
@@ -160,7 +163,7 @@ export function markdown(report: BenchReport): string {
       `Page: ${firstReads.path}, ${n0(firstReads.bytes)} bytes from the page cache ` +
         `(${n0(firstReads.renderedBytes)} rendered), ${firstReads.comments} comments; ${firstReads.nginxVersion}.` +
         (firstReads.gzipBytes
-          ? ` Varnish (deploy/varnish/default.vcl) keeps the page plain (${n0(firstReads.plainBytes ?? 0)} bytes) and gzipped (${n0(firstReads.gzipBytes)} bytes, the gzip rows); nginx serves the same bytes (gzip_static).`
+          ? ` Varnish (deploy/varnish/default.vcl) keeps the page plain (${n0(firstReads.plainBytes ?? 0)} bytes) and gzipped (${n0(firstReads.gzipBytes)} bytes, the gzip rows); nginx serves the same bytes (gzip_static). nginx and the Varnish rows take turns, three rounds each; a row is its median round, with every round's share of nginx in brackets. "Varnish, built-in VCL" is Varnish with none of our VCL in front of nginx serving the same bytes: Varnish's own speed here.`
           : ''),
     )
   }

@@ -22,6 +22,7 @@ export function frontOptions(
     https: runtime.config.serverUrl.startsWith('https:'),
     dev,
     analytics: async () => analyticsSourcesOf(await publicSiteSettings(payload)),
+    renders: runtime.config.renders,
     ping: () => payload.db.count({ collection: 'users', req: undefined, where: {} }),
     pages: {
       store: runtime.pages,

@@ -9,6 +9,7 @@ import { readJobsConfig, type JobsConfig } from './jobs'
 import {
   parseHost,
   parsePort,
+  parseRenderConcurrency,
   parseServerUrl,
   parseShutdownDrainSeconds,
   parseTrustProxy,
@@ -60,6 +61,8 @@ export type AppConfig = {
   readonly secret: string
   readonly demo: { readonly password: string; readonly passwordFromEnv: boolean }
   readonly trustProxy: TrustProxy
+  /** RENDER_CONCURRENCY: page renders at once, and how many may wait for a turn. */
+  readonly renders: { readonly concurrent: number; readonly waiting: number }
   /** SHUTDOWN_DRAIN_SECONDS in ms: serving on, with /healthz at 503, before closing on SIGTERM. */
   readonly shutdownDrainMs: number
   readonly logLevel: LogLevel
@@ -166,6 +169,7 @@ export function readConfig(
   const serverUrl = parseServerUrl(env.SERVER_URL, { host, port })
   const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   const shutdownDrainMs = parseShutdownDrainSeconds(env.SHUTDOWN_DRAIN_SECONDS) * 1000
+  const renders = parseRenderConcurrency(env.RENDER_CONCURRENCY)
   const email = readEmailConfig(env)
   const akismet = readAkismetConfig(env, { production, serverUrl })
   const publicCache = readPublicCacheConfig(env)
@@ -190,6 +194,7 @@ export function readConfig(
     secret,
     demo: { password: demoPassword, passwordFromEnv: env.DEMO_PASSWORD !== undefined },
     trustProxy,
+    renders,
     shutdownDrainMs,
     logLevel,
     logFormat,

@@ -128,3 +128,22 @@ export function parseShutdownDrainSeconds(value: string | undefined): number {
   }
   return seconds
 }
+
+/** RENDER_CONCURRENCY's default: enough to keep one Node thread busy while renders wait on the database. */
+export const DEFAULT_RENDER_CONCURRENCY = 8
+
+/**
+ * RENDER_CONCURRENCY: page renders one instance runs at once (1 to 256); up to 32 times as many
+ * wait for a turn, and further ones are answered 503 (src/server/renderLimit.ts).
+ */
+export function parseRenderConcurrency(value: string | undefined): {
+  concurrent: number
+  waiting: number
+} {
+  const raw = value?.trim()
+  const concurrent = raw ? (/^\d+$/.test(raw) ? Number(raw) : NaN) : DEFAULT_RENDER_CONCURRENCY
+  if (!(concurrent >= 1 && concurrent <= 256)) {
+    throw new ConfigError(`RENDER_CONCURRENCY "${value}" is not a whole number from 1 to 256`)
+  }
+  return { concurrent, waiting: concurrent * 32 }
+}

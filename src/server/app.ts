@@ -13,6 +13,7 @@ import { clientErrorMessage, sendError } from './clientError'
 import { healthCheck } from './healthCheck'
 import type { Logger } from './logger'
 import { pageCache } from './pageCache'
+import { renderLimit, type RenderLimitOptions } from './renderLimit'
 import { requestLogger } from './requestLog'
 import { securityHeaders } from './securityHeaders'
 
@@ -29,6 +30,8 @@ export type FrontOptions = {
   analytics: () => Promise<AnalyticsSources | null>
   /** One cheap database query, for /healthz. */
   ping: () => Promise<unknown>
+  /** Page renders at once, and how many may wait (RENDER_CONCURRENCY). */
+  renders: RenderLimitOptions
   /** Rendered public pages, and the content generation they are valid for. */
   pages: { store: PageStore; generation: () => number; cacheControl: string | null }
   /** The response in reach of Next's pages (their HTTP status) and Payload (the user, logged). */
@@ -65,6 +68,7 @@ export function createApp(options: FrontOptions): http.RequestListener {
 
   app.get('/healthz', healthCheck(options.ping, logger))
   app.use(pages.storeRendered)
+  app.use(renderLimit(options.renders))
   app.all('/{*splat}', (req, res, next) => {
     responses.run(res, () => handle(req, res)).catch(next)
   })

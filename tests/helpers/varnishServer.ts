@@ -10,13 +10,15 @@ export type VarnishServer = { url: string; stop: () => Promise<void> }
 /**
  * Debian's varnishd in the foreground on a loopback port (`port`, else a free one), running the
  * repository's deploy/varnish/default.vcl with its backend pointed at `originPort`; resolves
- * once it answers (at most 20 s); `cpus` runs it under taskset (the benchmark's pinning). Stop it
- * in afterAll.
+ * once it answers (at most 20 s); `cpus` runs it under taskset (the benchmark's pinning).
+ * `builtinVcl` runs Varnish's own built-in VCL instead (`-b`), for the benchmark's measure of
+ * Varnish itself. Stop it in afterAll.
  */
 export async function startVarnish(
   originPort: number,
   port?: number,
   cpus?: string | null,
+  builtinVcl = false,
 ): Promise<VarnishServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-blog-varnish-'))
   // Started as root, varnishd reads the VCL as its own unprivileged user.
@@ -31,8 +33,7 @@ export async function startVarnish(
     '-F',
     '-a',
     `127.0.0.1:${port}`,
-    '-f',
-    path.join(dir, 'test.vcl'),
+    ...(builtinVcl ? ['-b', `127.0.0.1:${originPort}`] : ['-f', path.join(dir, 'test.vcl')]),
     '-n',
     path.join(dir, 'n'),
     '-s',

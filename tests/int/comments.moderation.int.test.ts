@@ -1,6 +1,7 @@
 import type { Comment, Post } from '@/payload-types'
 import type { CommentStatus } from '@/comments/rules/statuses'
 import { COMMENT_MESSAGES as M } from '@/comments/rules/messages'
+import { sqlRows } from '@/comments/queries/sqlQuery'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { auditCount, auditEntries, auditEntriesOfComment } from '../helpers/auditTrail'
@@ -438,6 +439,51 @@ describe('comments.moderationCounts', () => {
       expect(after[status]).toBe(totalDocs)
     }
     expect(after.all).toBe(await storedCount(t.payload, 'comments'))
+  })
+
+  it('keeps the stored counts in step with status changes, deletes and rows changed in SQL', async () => {
+    const read = async () =>
+      (await api.call<Counts>('GET', '/comments/moderation-counts', restAuth(staff, 'moderator')))
+        .body
+    const [held, shown, junk] = [
+      await comment('pending'),
+      await comment('approved'),
+      await comment('spam'),
+    ]
+    const approve = await api.call('PATCH', `/comments/${held.id}`, {
+      ...restAuth(staff, 'moderator'),
+      json: { status: 'approved' },
+    })
+    expect(approve.status).toBe(200)
+    await t.payload.delete({ collection: 'comments', id: junk.id })
+    // A change made outside Payload (a database console, a script) is counted too.
+    const changedInSql = await sqlRows(
+      t.payload,
+      (sql) => sql`UPDATE comments SET status = 'trash' WHERE id = ${shown.id}`,
+    )
+    const counts = await read()
+    for (const status of ['pending', 'approved', 'spam', 'trash'] as const) {
+      const { totalDocs } = await t.payload.count({
+        collection: 'comments',
+        where: { status: { equals: status } },
+      })
+      expect([status, counts[status]]).toEqual([status, totalDocs])
+    }
+    expect(counts.all).toBe(await storedCount(t.payload, 'comments'))
+    if (changedInSql) {
+      // SQL databases: the counts are the stored ones, not a count over the comments.
+      const stored = await sqlRows(
+        t.payload,
+        (sql) => sql`SELECT status, n FROM comment_status_counts`,
+      )
+      const byStatus = Object.fromEntries(stored!.map((row) => [row.status, Number(row.n)]))
+      expect(byStatus).toEqual({
+        pending: counts.pending,
+        approved: counts.approved,
+        spam: counts.spam,
+        trash: counts.trash,
+      })
+    }
   })
 
   it('answers the admin too', async () => {

@@ -109,6 +109,9 @@ describe('config.readConfig', () => {
     [{ SHUTDOWN_DRAIN_SECONDS: '-1' }, /SHUTDOWN_DRAIN_SECONDS "-1"/],
     [{ SHUTDOWN_DRAIN_SECONDS: '301' }, /SHUTDOWN_DRAIN_SECONDS "301"/],
     [{ SHUTDOWN_DRAIN_SECONDS: 'soon' }, /SHUTDOWN_DRAIN_SECONDS "soon"/],
+    [{ RENDER_CONCURRENCY: '0' }, /RENDER_CONCURRENCY "0"/],
+    [{ RENDER_CONCURRENCY: '257' }, /RENDER_CONCURRENCY "257"/],
+    [{ RENDER_CONCURRENCY: '2.5' }, /RENDER_CONCURRENCY "2.5"/],
     [{ JOBS: 'worker' }, /JOBS "worker" is not on or off/],
     [{ JOBS: 'false' }, /JOBS "false"/],
     [{ WORKER_PORT: '0' }, /WORKER_PORT "0"/],
@@ -141,6 +144,14 @@ describe('config.readConfig', () => {
     expect(readConfig({ DATA_DIR: tmp(), SHUTDOWN_DRAIN_SECONDS: '2.5' }).shutdownDrainMs).toBe(
       2500,
     )
+  })
+
+  it('renders eight pages at once by default, with 32 times as many waiting', () => {
+    expect(readConfig({ DATA_DIR: tmp() }).renders).toEqual({ concurrent: 8, waiting: 256 })
+    expect(readConfig({ DATA_DIR: tmp(), RENDER_CONCURRENCY: '2' }).renders).toEqual({
+      concurrent: 2,
+      waiting: 64,
+    })
   })
 
   it('runs the jobs in the server unless JOBS=off hands them to `npm run worker`', () => {

@@ -10,6 +10,7 @@ import * as migration_20261201_031938_wordpress_import from './20261201_031938_w
 import * as migration_20261201_100007_staff_workflow_and_reader_site from './20261201_100007_staff_workflow_and_reader_site';
 import * as migration_20261201_100100_site_search from './20261201_100100_site_search'
 import * as migration_20261201_120000_shared_attempt_limits from './20261201_120000_shared_attempt_limits'
+import * as migration_20261201_190000_comment_status_counts from './20261201_190000_comment_status_counts'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261201_120000_shared_attempt_limits.up,
     down: migration_20261201_120000_shared_attempt_limits.down,
     name: '20261201_120000_shared_attempt_limits',
+  },
+  {
+    up: migration_20261201_190000_comment_status_counts.up,
+    down: migration_20261201_190000_comment_status_counts.down,
+    name: '20261201_190000_comment_status_counts',
   },
 ];
