@@ -52,18 +52,22 @@ async function sample(baseUrl: string, target: Target, samples: number): Promise
 
 /**
  * Emptying the content cache for the comments: unapprove, or approve again, one approved reply on
- * the big post (its thread's page count does not change). Each call flips it.
+ * the big post (its thread's page count does not change). Each call flips it and returns the
+ * milliseconds the moderation request took: the comment is one of the post's first, so every
+ * later comment's stored number moves.
  */
 function toggler(baseUrl: string, moderatorToken: string, commentId: number) {
   let approved = true
   const flip = async () => {
     const action = approved ? 'unapprove' : 'approve'
+    const started = performance.now()
     await jsonRequest(`${baseUrl}/api/comments/moderate`, {
       method: 'POST',
       headers: jwt(moderatorToken),
       body: { ids: [commentId], action },
     })
     approved = !approved
+    return performance.now() - started
   }
   return { flip, restore: async () => (approved ? undefined : flip()) }
 }
@@ -154,9 +158,10 @@ export async function scaleBenchmark(
   if (toggleCommentId !== null) {
     const toggle = toggler(app.baseUrl, tokens.moderator, toggleCommentId)
     const cold = new Map<Target, { ms: number[]; first: Timed }>()
+    const flips: number[] = []
     try {
       for (let i = 0; i < Math.max(3, Math.ceil(samples / 2)); i++) {
-        await toggle.flip()
+        flips.push(await toggle.flip())
         for (const page of pages) {
           const res = await timedFetch(app.baseUrl + page.path, { headers: page.headers })
           if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`)
@@ -178,6 +183,14 @@ export async function scaleBenchmark(
         ...summarize(ms),
       })
     }
+    rows.push({
+      name: "moderation: unapprove / approve one of the big post's first comments (REST)",
+      path: '/api/comments/moderate',
+      firstMs: flips[0],
+      bytes: 0,
+      status: 200,
+      ...summarize(flips),
+    })
   }
   return { lastCommentPage: last, rows }
 }

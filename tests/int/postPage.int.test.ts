@@ -1,4 +1,6 @@
 import type { Post } from '@/payload-types'
+import type { CommentStatus } from '@/comments/rules/statuses'
+import { sqlRows } from '@/comments/queries/sqlQuery'
 import { runtimeOf } from '@/runtime/runtime'
 
 import { insertComments, threadsPlan, type Planned } from '../helpers/bulkComments'
@@ -80,6 +82,94 @@ describe('the post page at volume', () => {
     expect(third.totalPages).toBe(3)
     // Page 3 holds the last two top-level comments (22 top-level in all, 10 a page).
     expect(third.comments.map((comment) => comment.number)).toEqual([23, 24])
+  })
+
+  it('keeps the numbers in step with late approvals, removals, deletes and rows changed in SQL', async () => {
+    const post = await createPost(t.payload)
+    // 0 top, 1 pending, 2 top, 3 reply to 0, 4 pending, 5 top, 6 reply to 2, 7 top.
+    const plan: Planned[] = [
+      {},
+      { status: 'pending' },
+      {},
+      { replyTo: 0 },
+      { status: 'pending' },
+      {},
+      { replyTo: 2 },
+      {},
+    ]
+    const stored = await insertComments(t.payload, post, plan)
+    const setStatus = (index: number, status: CommentStatus) =>
+      t.payload.db.updateOne({ collection: 'comments', id: stored[index].id, data: { status } })
+    // An early comment approved late moves every later number up; a removal moves them down.
+    await setStatus(1, 'approved')
+    await setStatus(5, 'spam')
+    await t.payload.delete({ collection: 'comments', id: stored[7].id })
+    // A change made outside Payload (a database console, a script) is numbered too.
+    await sqlRows(
+      t.payload,
+      (sql) => sql`UPDATE comments SET status = 'approved' WHERE id = ${stored[4].id}`,
+    )
+    if (t.database.kind === 'mongodb') await setStatus(4, 'approved')
+
+    const approved = await t.payload.find({
+      collection: 'comments',
+      where: { post: { equals: post.id }, status: { equals: 'approved' } },
+      sort: ['createdAt', 'id'],
+      pagination: false,
+      depth: 0,
+    })
+    const expected = Object.fromEntries(approved.docs.map((doc, index) => [doc.id, index + 1]))
+    expect(Object.values(expected)).toHaveLength(6)
+    const shown = (await measured(post)).loaded.discussion.comments
+    expect(Object.fromEntries(shown.map((comment) => [comment.id, comment.number]))).toEqual(
+      expected,
+    )
+    const storedNumbers = await sqlRows(
+      t.payload,
+      (sql) => sql`SELECT comment_id, n FROM comment_numbers WHERE post_id = ${post.id}`,
+    )
+    if (storedNumbers) {
+      // SQL databases: the numbers are the stored ones, with no row left behind.
+      const byComment = Object.fromEntries(
+        storedNumbers.map((row) => [row.comment_id, Number(row.n)]),
+      )
+      expect(byComment).toEqual(expected)
+    }
+  })
+
+  it('numbers one after another when many comments of one post are approved at once', async () => {
+    const post = await createPost(t.payload)
+    const plan: Planned[] = Array.from({ length: 24 }, (_, index) =>
+      index % 2 ? { status: 'pending' as const } : {},
+    )
+    const stored = await insertComments(t.payload, post, plan)
+    // Each approval its own write, all at once (PostgreSQL: side by side on the pool).
+    await Promise.all(
+      stored
+        .filter((comment) => comment.status === 'pending')
+        .map((comment) =>
+          t.payload.db.updateOne({
+            collection: 'comments',
+            id: comment.id,
+            data: { status: 'approved' },
+          }),
+        ),
+    )
+    const numbers = await sqlRows(
+      t.payload,
+      (sql) => sql`SELECT comment_id, n FROM comment_numbers WHERE post_id = ${post.id} ORDER BY n`,
+    )
+    const inOrder = stored.map((comment) => comment.id)
+    if (numbers) {
+      expect(numbers.map((row) => [Number(row.comment_id), Number(row.n)])).toEqual(
+        inOrder.map((id, index) => [id, index + 1]),
+      )
+    } else {
+      const shown = (await measured(post, 1)).loaded.discussion.comments
+      expect(shown.map((comment) => comment.number)).toEqual(
+        Array.from({ length: PER_PAGE }, (_, index) => index + 1),
+      )
+    }
   })
 
   it('counts only approved comments, for the page and for the home page', async () => {

@@ -8,9 +8,10 @@ type Numbered = { id: Id; createdAt: string }
 
 /**
  * Each comment's number in its post's discussion: its position among the post's approved
- * comments, oldest first (ties by id), as readers cite "comment 7". One windowed query over the
- * post's approved comments (an index-only scan of post, status, createdAt), returning only the
- * rows asked for. On MongoDB, one count per comment shown.
+ * comments, oldest first (ties by id), as readers cite "comment 7". On the SQL databases the
+ * numbers are stored, kept by triggers at every approval, removal and delete (migration
+ * 20261201_230000_comment_numbers), and read here by key for the comments shown: the cost does not
+ * grow with the discussion. On MongoDB, one count per comment shown.
  */
 export async function discussionNumbers(
   payload: Payload,
@@ -22,11 +23,8 @@ export async function discussionNumbers(
   const ids = comments.map((comment) => comment.id)
   const rows = await sqlRows(
     payload,
-    (sql) => sql`SELECT id, n FROM (
-        SELECT id, ROW_NUMBER() OVER (ORDER BY created_at, id) AS n FROM comments
-        WHERE post_id = ${postId} AND status = 'approved'
-      ) AS numbered
-      WHERE id IN (${sql.join(
+    (sql) => sql`SELECT comment_id AS id, n FROM comment_numbers
+      WHERE post_id = ${postId} AND comment_id IN (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`,

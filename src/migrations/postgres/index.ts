@@ -11,6 +11,7 @@ import * as migration_20261201_100007_staff_workflow_and_reader_site from './202
 import * as migration_20261201_100100_site_search from './20261201_100100_site_search'
 import * as migration_20261201_120000_shared_attempt_limits from './20261201_120000_shared_attempt_limits'
 import * as migration_20261201_190000_comment_status_counts from './20261201_190000_comment_status_counts'
+import * as migration_20261201_230000_comment_numbers from './20261201_230000_comment_numbers'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261201_190000_comment_status_counts.up,
     down: migration_20261201_190000_comment_status_counts.down,
     name: '20261201_190000_comment_status_counts',
+  },
+  {
+    up: migration_20261201_230000_comment_numbers.up,
+    down: migration_20261201_230000_comment_numbers.down,
+    name: '20261201_230000_comment_numbers',
   },
 ];
