@@ -1,5 +1,6 @@
 import type { Where } from 'payload'
 
+import { approvedCounts } from '@/comments/queries/approvedCounts'
 import { discussionNumbers } from '@/comments/queries/discussionNumbers'
 import type { ThreadComment } from '@/comments/rules/buildThread'
 import { cached } from '@/data/cached'
@@ -69,11 +70,7 @@ export const loadCommentPage = cached(
         limit: perPage,
         page,
       }),
-      payload.count({
-        collection: 'comments',
-        overrideAccess: false,
-        where: { post: { equals: postId }, ...APPROVED },
-      }),
+      approvedCounts(payload, [postId]),
     ])
     const replies = top.docs.length
       ? await payload.find({
@@ -93,7 +90,7 @@ export const loadCommentPage = cached(
         number: numbers.get(String(comment.id)),
       })),
       totalPages: Math.max(1, top.totalPages),
-      approvedTotal: total.totalDocs,
+      approvedTotal: total.get(postId) ?? 0,
     }
   },
 )
