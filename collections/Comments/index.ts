@@ -63,6 +63,9 @@ export const Comments: CollectionConfig = {
   // approved comment from this name and email (first-time moderation).
   indexes: [
     { fields: ['post', 'status', 'createdAt'] },
+    // A post's top-level comments, paged and counted from the index alone (the post page, a
+    // permalink's page): without `parent` in it, every approved comment's row was read to check it.
+    { fields: ['post', 'status', 'parent', 'createdAt'] },
     { fields: ['thread', 'status', 'createdAt'] },
     { fields: ['status', 'createdAt'] },
     { fields: ['ip', 'createdAt'] },

@@ -8,10 +8,11 @@ import * as migration_20261130_200722_comment_submission_indexes from './2026113
 import * as migration_20261130_223800_drop_account_lockout from './20261130_223800_drop_account_lockout';
 import * as migration_20261201_031931_wordpress_import from './20261201_031931_wordpress_import';
 import * as migration_20261201_100000_staff_workflow_and_reader_site from './20261201_100000_staff_workflow_and_reader_site';
-import * as migration_20261201_100100_site_search from './20261201_100100_site_search'
-import * as migration_20261201_120000_shared_attempt_limits from './20261201_120000_shared_attempt_limits'
-import * as migration_20261201_190000_comment_status_counts from './20261201_190000_comment_status_counts'
-import * as migration_20261201_230000_comment_numbers from './20261201_230000_comment_numbers'
+import * as migration_20261201_100100_site_search from './20261201_100100_site_search';
+import * as migration_20261201_120000_shared_attempt_limits from './20261201_120000_shared_attempt_limits';
+import * as migration_20261201_190000_comment_status_counts from './20261201_190000_comment_status_counts';
+import * as migration_20261201_225520_comment_top_level_index from './20261201_225520_comment_top_level_index';
+import * as migration_20261201_230000_comment_numbers from './20261201_230000_comment_numbers';
 
 export const migrations = [
   {
@@ -62,7 +63,7 @@ export const migrations = [
   {
     up: migration_20261201_100000_staff_workflow_and_reader_site.up,
     down: migration_20261201_100000_staff_workflow_and_reader_site.down,
-    name: '20261201_100000_staff_workflow_and_reader_site'
+    name: '20261201_100000_staff_workflow_and_reader_site',
   },
   {
     up: migration_20261201_100100_site_search.up,
@@ -80,8 +81,13 @@ export const migrations = [
     name: '20261201_190000_comment_status_counts',
   },
   {
+    up: migration_20261201_225520_comment_top_level_index.up,
+    down: migration_20261201_225520_comment_top_level_index.down,
+    name: '20261201_225520_comment_top_level_index',
+  },
+  {
     up: migration_20261201_230000_comment_numbers.up,
     down: migration_20261201_230000_comment_numbers.down,
-    name: '20261201_230000_comment_numbers',
+    name: '20261201_230000_comment_numbers'
   },
 ];
