@@ -7,6 +7,7 @@ import { migrations as sqliteMigrations } from '@/migrations/sqlite'
 import { runtimeOf } from '@/runtime/runtime'
 
 import { MIGRATIONS_LOCK } from './advisoryLocks'
+import { refreshPlannerStatistics } from './plannerStatistics'
 
 /**
  * Applies the committed migrations for the active adapter (those not yet recorded in the
@@ -54,10 +55,16 @@ export async function underStartupLock<T>(
   }
 }
 
-/** The committed migrations, one process at a time (underStartupLock). */
+/**
+ * The committed migrations, then fresh planner statistics (SQLite), one process at a time
+ * (underStartupLock).
+ */
 export async function applyMigrations(
   payload: Payload,
   kind: DatabaseTarget['kind'],
 ): Promise<void> {
-  await underStartupLock(payload, kind, () => runMigrations(payload, kind))
+  await underStartupLock(payload, kind, async () => {
+    await runMigrations(payload, kind)
+    await refreshPlannerStatistics(payload, kind)
+  })
 }

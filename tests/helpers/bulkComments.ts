@@ -76,12 +76,13 @@ export async function insertManyComments(
   payload: Payload,
   post: Post,
   count: number,
-  { bodyLength = 100 }: { bodyLength?: number } = {},
+  { bodyLength = 100, moment }: { bodyLength?: number; moment?: string } = {},
 ): Promise<void> {
   const start = Date.parse('2026-01-01T00:00:00Z')
   const body = 'x'.repeat(bodyLength)
   const row = (i: number) => {
-    const at = new Date(start + i * 1000).toISOString()
+    // One second apart, or all at `moment`.
+    const at = moment ?? new Date(start + i * 1000).toISOString()
     return { name: `Reader ${i}`, email: `reader-${i}@example.org`, at }
   }
   for (let from = 0; from < count; from += 500) {

@@ -120,6 +120,30 @@ describe('comments.export at volume', () => {
   }, 300_000)
 })
 
+describe('comments.export across batches', () => {
+  it('writes each comment once when many share one moment', async () => {
+    // More comments than a batch, all stored at the same instant: batches continue by id there.
+    const tied = await createPost(t.payload)
+    await insertManyComments(t.payload, tied, EXPORT_BATCH + 20, {
+      moment: '2026-02-02T12:00:00.000Z',
+    })
+    const stored = await t.payload.db.find({
+      collection: 'comments',
+      where: { post: { equals: tied.id } },
+      pagination: false,
+      limit: 0,
+    })
+    const res = await get(`/comments/export?format=csv&post=${tied.id}`, {
+      token: staff.admin.token,
+    })
+    expect(res.status).toBe(200)
+    const lines = (await res.text()).trim().split('\r\n').slice(1)
+    const exported = lines.map((line) => line.split(',')[0])
+    expect(exported).toHaveLength(EXPORT_BATCH + 20)
+    expect(new Set(exported)).toEqual(new Set(stored.docs.map((comment) => String(comment.id))))
+  })
+})
+
 /** A post body of one paragraph of about `length` characters. */
 function longBody(length: number) {
   const node = { direction: null, format: '', indent: 0, version: 1 }

@@ -224,3 +224,27 @@ describe('a deleted comment and its replies', () => {
     })
   })
 })
+
+// SQLite plans from statistics that start-up refreshes (src/db/plannerStatistics.ts); PostgreSQL
+// keeps its own, and MongoDB has no planner of this kind.
+;((process.env.TEST_DATABASE ?? 'sqlite') === 'sqlite' ? describe : describe.skip)(
+  "SQLite's planner statistics",
+  () => {
+    it("reads a page's replies through the thread index, not every approved comment in date order", async () => {
+      const post = await createPost(t.payload)
+      await insertComments(t.payload, post, threadsPlan(100, 2))
+      const { refreshPlannerStatistics } = await import('@/db/plannerStatistics')
+      await refreshPlannerStatistics(t.payload, 'sqlite')
+      // The query Payload writes for the replies of a page's threads (src/data/comments.ts).
+      const plan = await sqlRows(
+        t.payload,
+        (sql) => sql`EXPLAIN QUERY PLAN SELECT id FROM comments
+          WHERE ((thread_id IN (1, 2, 3) AND status = 'approved') AND status = 'approved')
+          ORDER BY created_at ASC, id ASC LIMIT 2000`,
+      )
+      const steps = plan!.map((row) => String(row.detail)).join(' | ')
+      expect(steps).toContain('thread_status_createdAt_idx')
+      expect(steps).not.toContain('status_createdAt_idx (status=?)')
+    })
+  },
+)

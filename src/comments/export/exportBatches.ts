@@ -27,14 +27,16 @@ export async function* exportBatches(
   const posts = new Map<string, ExportPost>()
   let last: Pick<Comment, 'id' | 'createdAt'> | null = null
   for (;;) {
+    // After the last comment: from its date on (a range the date's index serves), then past
+    // its id among those of the same date. The same condition written as one OR had no range
+    // for the planner: each batch walked every comment before it.
     const after: Where[] = last
       ? [
+          { createdAt: { greater_than_equal: last.createdAt } },
           {
             or: [
               { createdAt: { greater_than: last.createdAt } },
-              {
-                and: [{ createdAt: { equals: last.createdAt } }, { id: { greater_than: last.id } }],
-              },
+              { id: { greater_than: last.id } },
             ],
           },
         ]
