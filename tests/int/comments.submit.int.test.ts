@@ -1,6 +1,7 @@
 import type { Comment, Post } from '@/payload-types'
 import { COMMENT_LIMITS, COMMENT_MESSAGES as M } from '@/comments/rules/messages'
 import { runtimeOf } from '@/runtime/runtime'
+import { RECHECK_AFTER_MS } from '@/runtime/sharedInvalidation'
 
 import { createApiClient, type ApiClient } from '../helpers/api'
 import { countDatabaseCalls } from '../helpers/countDatabaseCalls'
@@ -560,7 +561,10 @@ describe('comments.submit: malformed requests cost no database work', () => {
 describe('comments.submit: the lean path', () => {
   it('reads what it needs once: post, duplicate, flood, block and first-time checks', async () => {
     // Settings and block ranges now cached, as on a running site; and the expired attempt windows
-    // just purged, as every ATTEMPT_PURGE.every-th attempt does (this one is not that one).
+    // just purged, as every ATTEMPT_PURGE.every-th attempt does (this one is not that one). First
+    // past the second look that follows the flood tests' last settings change
+    // (RECHECK_AFTER_MS): it drops the settings loaded in between, and would drop them mid-count.
+    await new Promise((resolve) => setTimeout(resolve, RECHECK_AFTER_MS + 100))
     await submit(submission(), { headers: { 'x-real-ip': '192.0.2.199' } })
     await runtimeOf(t.payload).attempts.purgeExpired({ payload: t.payload })
     const counter = countDatabaseCalls(t.payload)
