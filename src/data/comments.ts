@@ -12,7 +12,8 @@ import { getPayloadClient } from './getPayloadClient'
 
 /**
  * The most replies one page of threads shows. A page holds `commentsPerPage` threads (at most
- * 500); past this many replies in them, the newest are left out rather than read without bound.
+ * 500); past this many replies in them, the page's last threads lose theirs first, rather than
+ * the page reading without bound.
  */
 export const MAX_REPLIES_PER_PAGE = 2000
 
@@ -72,12 +73,16 @@ export const loadCommentPage = cached(
       }),
       approvedCounts(payload, [postId]),
     ])
+    // In thread order, which the thread index (thread, status, createdAt) gives as it is read; the
+    // page sorts them by date (buildThread). Sorted by date here, SQLite may choose to walk every
+    // approved comment in date order instead, to save a sort: it did at a million comments, with
+    // statistics that make "approved" look rare (0.6-1 s against 1 ms).
     const replies = top.docs.length
       ? await payload.find({
           collection: 'comments',
           ...reader,
           where: { thread: { in: top.docs.map((doc) => doc.id) }, ...APPROVED },
-          sort: ['createdAt', 'id'],
+          sort: ['thread', 'createdAt', 'id'],
           limit: MAX_REPLIES_PER_PAGE,
           pagination: false,
         })

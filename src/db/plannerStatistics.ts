@@ -10,11 +10,11 @@ type SqliteDrizzle = { run: (query: unknown) => Promise<unknown> }
 
 /**
  * Gives SQLite's query planner statistics (`ANALYZE`, sampled), at each start after the
- * migrations. Without them SQLite guesses every index equally selective, and it read a page's
- * replies (`thread IN (...) AND status = 'approved' ORDER BY createdAt`) by walking every
- * approved comment in date order, to avoid a sort: 0.6-1.3 s at a million comments, against
- * 0.3 ms through the thread index once it knows `status` matches most rows. PostgreSQL keeps its
- * own statistics (autovacuum); MongoDB has none to keep.
+ * migrations. Without them SQLite guesses every index equally selective. Sampled statistics are
+ * rough: a key's rows are capped at the sample (`status = 'approved'` looks like 1,001 rows of a
+ * million), so a query whose plan matters at volume is written so that it has one good plan
+ * whatever they say (the replies of a page, src/data/comments.ts, tests/int/postPage.int.test.ts).
+ * PostgreSQL keeps its own statistics (autovacuum); MongoDB has none to keep.
  */
 export async function refreshPlannerStatistics(
   payload: Payload,
