@@ -12,8 +12,8 @@ import { getPayloadClient } from './getPayloadClient'
 
 /**
  * The most replies one page of threads shows. A page holds `commentsPerPage` threads (at most
- * 500); past this many replies in them, the page's last threads lose theirs first, rather than
- * the page reading without bound.
+ * 500); past this many replies in them, the threads begun last (highest id) lose theirs first,
+ * rather than the page reading without bound.
  */
 export const MAX_REPLIES_PER_PAGE = 2000
 
