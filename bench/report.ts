@@ -16,7 +16,13 @@ export type ScaleReport = {
   comments: number
   generation: GrowthStep
   /** Server resident memory (MiB): after start-up, peak over the scale's run, after the load. */
-  memory: { startMiB: number; peakMiB: number; afterMiB: number } | null
+  memory: {
+    startMiB: number
+    peakMiB: number
+    afterMiB: number
+    /** The peak (VmHWM) as each stage ended: the stage that raised it is where it was reached. */
+    stages?: { stage: string; peakMiB: number }[]
+  } | null
   scale: ScaleResult | null
   reads: ReadResult | null
   writes: WriteRow[] | null
@@ -284,6 +290,19 @@ export function markdown(report: BenchReport): string {
         ]),
     ),
   )
+  const staged = scales.filter((s) => s.memory?.stages?.length)
+  if (staged.length) {
+    out.push('', '### Where the peak was reached (VmHWM as each stage ended, MiB)', '')
+    out.push(
+      table(
+        ['comments', 'stage', 'peak so far'],
+        ['r', 'l', 'r'],
+        staged.flatMap(({ comments, memory }) =>
+          memory!.stages!.map(({ stage, peakMiB }) => [scaleName(comments), stage, n0(peakMiB)]),
+        ),
+      ),
+    )
+  }
   if (report.leftToDefault.length) {
     out.push(
       '',

@@ -95,6 +95,10 @@ async function measureScale(
   const cacheBase = `http://127.0.0.1:${ctx.cachePort}`
   try {
     const start = readMemory(app.serverPid)
+    const stages: { stage: string; peakMiB: number }[] = []
+    const mark = (stage: string) =>
+      stages.push({ stage, peakMiB: readMemory(app.serverPid).peakMiB })
+    mark('start-up')
     const tokens = {
       moderator: await login(app.baseUrl, 'moderator@example.gov', ctx.password),
       admin: await login(app.baseUrl, 'admin@example.gov', ctx.password),
@@ -110,9 +114,13 @@ async function measureScale(
         dataset.posts.everyPostWord,
       ),
     )
+    for (const row of result.scale?.rows ?? []) {
+      if (row.peakMiB !== undefined) stages.push({ stage: row.name, peakMiB: row.peakMiB })
+    }
     result.reads = await attempt(result, 'reads (wrk, nginx)', app.output, () =>
       readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup, cacheBase),
     )
+    mark('reads (wrk, 10 and 50 connections)')
     result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
       writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
     )
@@ -124,6 +132,7 @@ async function measureScale(
         )
       }
     }
+    mark('writes (wrk, 10 and 50 connections)')
     result.approval = await attempt(result, 'approval to visibility', app.output, () =>
       approvalBenchmark(app, tokens.moderator, writes.slug, writes.id, options.quick ? 3 : 5),
     )
@@ -141,8 +150,9 @@ async function measureScale(
           cacheBase,
         ),
     )
+    mark('approval to visibility (app, then Varnish)')
     const end = readMemory(app.serverPid)
-    result.memory = { startMiB: start.rssMiB, peakMiB: end.peakMiB, afterMiB: end.rssMiB }
+    result.memory = { startMiB: start.rssMiB, peakMiB: end.peakMiB, afterMiB: end.rssMiB, stages }
   } catch (error) {
     result.errors.push(String(error instanceof Error ? error.message : error))
     console.error(`Measuring at ${comments} comments failed: ${String(error)}`)

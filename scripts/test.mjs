@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -62,6 +63,10 @@ function checkMigrationsCurrent() {
 function jest(label, projects, env = {}, extra = []) {
   const output = path.join(resultsDir, `${label.replace(/\W+/g, '-')}.json`)
   fs.rmSync(output, { force: true })
+  // The tests' temporary files (databases, data directories, browser profiles, the servers'
+  // working directories) all go under one directory of this run, removed when Jest is done:
+  // a run leaves nothing behind in /tmp, whichever test forgot its own.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `agency-blog-${label}-`))
   const ok = run(
     label,
     process.execPath,
@@ -73,8 +78,9 @@ function jest(label, projects, env = {}, extra = []) {
       `--outputFile=${output}`,
       ...extra,
     ],
-    { NODE_OPTIONS: '--experimental-vm-modules --no-deprecation', ...env },
+    { NODE_OPTIONS: '--experimental-vm-modules --no-deprecation', TMPDIR: scratch, ...env },
   )
+  fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 })
   if (!fs.existsSync(output)) {
     failed++
     lines.push(`${label}: jest produced no results`)

@@ -1,5 +1,6 @@
 import type { BenchApp } from '../app'
 import { BYPASS_PAGE_CACHE, jsonRequest, jwt, timedFetch, type Timed } from '../http'
+import { readMemory } from '../memory'
 import { summarize, type Summary } from '../stats'
 
 export type ScaleRow = Summary & {
@@ -9,6 +10,8 @@ export type ScaleRow = Summary & {
   firstMs: number
   bytes: number
   status: number
+  /** The server's peak resident memory (VmHWM, MiB) once this row's requests were done. */
+  peakMiB?: number
 }
 
 export type ScaleResult = { lastCommentPage: number; rows: ScaleRow[] }
@@ -153,7 +156,10 @@ export async function scaleBenchmark(
     },
   ]
   const rows: ScaleRow[] = []
-  for (const target of targets) rows.push(await sample(app.baseUrl, target, samples))
+  const peak = () => readMemory(app.serverPid).peakMiB
+  for (const target of targets) {
+    rows.push({ ...(await sample(app.baseUrl, target, samples)), peakMiB: peak() })
+  }
 
   if (toggleCommentId !== null) {
     const toggle = toggler(app.baseUrl, tokens.moderator, toggleCommentId)
@@ -181,6 +187,7 @@ export async function scaleBenchmark(
         bytes: first.bytes,
         status: first.status,
         ...summarize(ms),
+        peakMiB: peak(),
       })
     }
     rows.push({
@@ -190,6 +197,7 @@ export async function scaleBenchmark(
       bytes: 0,
       status: 200,
       ...summarize(flips),
+      peakMiB: peak(),
     })
   }
   return { lastCommentPage: last, rows }
