@@ -2,6 +2,7 @@ import type { PayloadRequest, TaskConfig, Where } from 'payload'
 
 import { recordAudit } from '@/audit/recordAudit'
 import { detachReplies } from '@/comments/queries/detachReplies'
+import { yieldToEventLoop } from '@/lib/yieldToEventLoop'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const BATCH = 100
@@ -58,6 +59,8 @@ export async function purgeExpiredComments(
     }
     for (const doc of docs) byStatus[doc.status] = (byStatus[doc.status] ?? 0) + 1
     purged += docs.length
+    // The job runs in a web instance too: requests are answered between batches.
+    await yieldToEventLoop()
   }
   await recordAudit(req, {
     action: 'comment-purge',
