@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ModerationAction } from '@/comments/rules/moderationActions'
+import { yieldToEventLoop } from '@/lib/yieldToEventLoop'
 
 import { moderateOne } from './moderateOne'
 import type { QueueFilter } from './queueFilter'
@@ -58,6 +59,8 @@ export async function moderateMatching(
         errors.push(outcome.failed)
         refused.add(comment.id)
       }
+      // Seconds of work for 500 comments: other requests are answered between them.
+      await yieldToEventLoop()
     }
   }
   const { totalDocs: remaining } = await req.payload.count({
