@@ -67,6 +67,8 @@ function jest(label, projects, env = {}, extra = []) {
   // working directories) all go under one directory of this run, removed when Jest is done:
   // a run leaves nothing behind in /tmp, whichever test forgot its own.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `agency-blog-${label}-`))
+  // Reachable like /tmp itself: varnishd, started as root, reads its VCL as its own user.
+  fs.chmodSync(scratch, 0o755)
   const ok = run(
     label,
     process.execPath,
