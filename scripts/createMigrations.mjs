@@ -32,5 +32,10 @@ for (const [dialect, env] of Object.entries(targets)) {
       env: { ...process.env, ...env },
     },
   )
-  if (result.status !== 0) process.exit(result.status ?? 1)
+  if (result.status !== 0) {
+    fs.rmSync(targets.sqlite.DATA_DIR, { recursive: true, force: true })
+    process.exit(result.status ?? 1)
+  }
 }
+// The SQLite target's empty data directory: nothing in it is needed once the files are written.
+fs.rmSync(targets.sqlite.DATA_DIR, { recursive: true, force: true })
