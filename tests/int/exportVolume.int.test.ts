@@ -97,7 +97,7 @@ describe('comments.export at volume', () => {
     } finally {
       await reader.cancel()
     }
-    // The timer ran within a batch or two, long before the export's 200 batches were read.
+    // The timer ran within a batch or two, long before the export's 1,000 batches were read.
     expect(timerRanAfter).not.toBeNull()
     expect(timerRanAfter).toBeLessThanOrEqual(3)
   }, 120_000)
