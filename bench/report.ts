@@ -8,6 +8,7 @@ import { BIG_SHARE, type GrowthStep } from './generate/comments'
 import type { Machine } from './machine'
 import type { BenchOptions } from './options'
 import type { ApprovalResult } from './scenarios/approval'
+import type { FloorRow } from './scenarios/floors'
 import type { ReadResult } from './scenarios/reads'
 import type { ScaleResult } from './scenarios/scale'
 import type { WriteRow } from './scenarios/writes'
@@ -25,6 +26,8 @@ export type ScaleReport = {
   } | null
   scale: ScaleResult | null
   reads: ReadResult | null
+  /** The least a request costs on each route the reads and writes take (absent before run 16). */
+  floors?: FloorRow[] | null
   writes: WriteRow[] | null
   approval: ApprovalResult | null
   /** The same, the page read through Varnish in front (purged by the app on the approval). */
@@ -219,6 +222,31 @@ export function markdown(report: BenchReport): string {
   )
   if (samples.length)
     out.push('', 'Other answers, one of each:', '', ...samples.map((s) => `- ${s}`))
+
+  const floorRows = scales.flatMap(({ comments, floors }) =>
+    (floors ?? []).map((f) => [
+      scaleName(comments),
+      f.floor,
+      String(f.connections),
+      n0(f.requestsPerSecond),
+      n1(f.p50Ms),
+      n1(f.p99Ms),
+      pct(f.serverCores),
+    ]),
+  )
+  if (floorRows.length) {
+    out.push('', '### Floors: the least a request costs on each route', '')
+    out.push(
+      table(
+        ['comments', 'route', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'server CPU'],
+        ['r', 'l', 'r', 'r', 'r', 'r', 'r'],
+        floorRows,
+      ),
+      '',
+      "A submission goes through Payload's REST route and a rendered page through Next: neither " +
+        'can answer faster than that route answers a request that does nothing.',
+    )
+  }
 
   out.push('', '### Approval to visibility (moderator approves, reader sees the comment)', '')
   out.push(

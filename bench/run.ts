@@ -26,6 +26,7 @@ import { readMemory } from './memory'
 import { parseOptions, type BenchOptions } from './options'
 import { markdown, writeJson, type BenchReport, type ScaleReport } from './report'
 import { approvalBenchmark } from './scenarios/approval'
+import { floorBenchmark } from './scenarios/floors'
 import { readBenchmark } from './scenarios/reads'
 import { scaleBenchmark } from './scenarios/scale'
 import { writeBenchmark } from './scenarios/writes'
@@ -82,6 +83,7 @@ async function measureScale(
     memory: null,
     scale: null,
     reads: null,
+    floors: null,
     writes: null,
     approval: null,
     approvalThroughCache: null,
@@ -121,6 +123,10 @@ async function measureScale(
       readBenchmark(app, fifty.slug, options.durationSeconds, ctx.cleanup, cacheBase),
     )
     mark('reads (wrk, 10 and 50 connections)')
+    result.floors = await attempt(result, 'floors (wrk)', app.output, () =>
+      floorBenchmark(app, options.durationSeconds),
+    )
+    mark('floors (wrk, 10 and 50 connections)')
     result.writes = await attempt(result, 'writes (wrk)', app.output, () =>
       writeBenchmark(app, ctx.sql, writes.id, options.durationSeconds, 11 + 2 * index),
     )

@@ -21,11 +21,13 @@ export type WrkResult = {
   socketErrors: Record<string, number>
 }
 
-export const SUBMIT_SCRIPT = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  'wrk',
-  'submit.lua',
-)
+const SCRIPTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'wrk')
+
+/** Comment submissions, each distinct (bench/wrk/submit.lua). */
+export const SUBMIT_SCRIPT = path.join(SCRIPTS, 'submit.lua')
+
+/** A POST the comment endpoint refuses before any database work (bench/wrk/refused.lua). */
+export const REFUSED_SCRIPT = path.join(SCRIPTS, 'refused.lua')
 
 function toMs(value: string, unit: string): number {
   const n = Number(value)

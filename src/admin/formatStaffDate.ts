@@ -1,3 +1,4 @@
+import { formatIn } from '@/lib/dateFormatters'
 import { DEFAULT_TIME_ZONE } from '@/lib/timeZone'
 
 /**
@@ -9,14 +10,5 @@ export function formatStaffDate(
   iso: string | null | undefined,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): string {
-  if (!iso) return ''
-  return new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(new Date(iso))
+  return formatIn('staff', timeZone, iso)
 }

@@ -1,3 +1,4 @@
+import { formatIn } from './dateFormatters'
 import { DEFAULT_TIME_ZONE } from './timeZone'
 
 /**
@@ -5,13 +6,7 @@ import { DEFAULT_TIME_ZONE } from './timeZone'
  * zone (site settings), so a post or comment has the same date on every page and in every email.
  */
 export function formatDate(iso: string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone,
-  })
+  return formatIn('date', timeZone, iso)
 }
 
 /** "March 4, 2025, 4:32 PM EST": a moment, in the agency's zone, with the zone's abbreviation. */
@@ -19,14 +14,5 @@ export function formatDateTime(
   iso: string | null | undefined,
   timeZone = DEFAULT_TIME_ZONE,
 ): string {
-  if (!iso) return ''
-  return new Date(iso).toLocaleString('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  })
+  return formatIn('dateTime', timeZone, iso)
 }

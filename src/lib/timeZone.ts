@@ -1,3 +1,5 @@
+import { dateFormatter } from './dateFormatters'
+
 /** Where dates are shown when site settings name no zone (and the stored value is unusable). */
 export const DEFAULT_TIME_ZONE = 'UTC'
 
@@ -5,7 +7,8 @@ export const DEFAULT_TIME_ZONE = 'UTC'
 export function isTimeZone(name: unknown): name is string {
   if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(name)) return false
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
+    // The formatter a page would use for it: known zones are made once, at the first check.
+    dateFormatter('date', name)
     return true
   } catch {
     return false

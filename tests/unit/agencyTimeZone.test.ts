@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals'
+
 import { formatStaffDate } from '@/admin/formatStaffDate'
 import { formatDate, formatDateTime } from '@/lib/formatDate'
 import { agencyTimeZone, isTimeZone, validateTimeZone } from '@/lib/timeZone'
@@ -37,5 +39,33 @@ describe('the agency time zone', () => {
   it('shows UTC, with its abbreviation, when no zone is set', () => {
     expect(formatStaffDate(LATE_EVENING)).toBe('Mar 1, 2026, 2:30 AM UTC')
     expect(formatDate(LATE_EVENING)).toBe('March 1, 2026')
+  })
+})
+
+describe('date formatters', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('makes one formatter per style and zone, not one per date written', () => {
+    const made = jest.spyOn(Intl, 'DateTimeFormat')
+    // Zones no other test here uses, so none was made before this test.
+    for (let day = 1; day <= 50; day++) {
+      const iso = `2026-05-${String((day % 28) + 1).padStart(2, '0')}T12:00:00.000Z`
+      formatDate(iso, 'Pacific/Chatham')
+      formatDateTime(iso, 'Pacific/Chatham')
+      formatDate(iso, 'Asia/Kathmandu')
+    }
+    const zones = made.mock.calls.map(([, options]) => `${options?.month} ${options?.timeZone}`)
+    expect(zones.sort()).toEqual([
+      'long Asia/Kathmandu',
+      'long Pacific/Chatham',
+      'long Pacific/Chatham',
+    ])
+    expect(formatDate('2026-05-03T12:00:00.000Z', 'Asia/Kathmandu')).toBe('May 3, 2026')
+  })
+
+  it('writes nothing for a date that cannot be read, instead of throwing in a page', () => {
+    expect(formatDate('not a date', 'UTC')).toBe('')
+    expect(formatDateTime('2026-13-45T99:00:00Z', 'UTC')).toBe('')
+    expect(formatStaffDate('', 'UTC')).toBe('')
   })
 })
