@@ -10,6 +10,7 @@ import type * as ImportWxr from '@/import/wxr/importWxr'
 import type { Comment, Post } from '@/payload-types'
 import { runtimeOf } from '@/runtime/runtime'
 
+import { writeLargeWxr } from '../../bench/generate/wxr'
 import { createStaff } from '../helpers/factories'
 import { rejectionOf } from '../helpers/rejectionOf'
 import { storedCount } from '../helpers/snapshot'
@@ -349,5 +350,35 @@ describe('import:wxr', () => {
     })
     expect(docs).toHaveLength(2)
     for (const post of docs) expect(post.authors).toEqual([existing.id])
+  })
+
+  it('lets the server answer others between the comments it imports', async () => {
+    // One post with 60 comments, a Payload create each: with SQLite's synchronous driver they
+    // would all run without a turn of the event loop, holding every request meanwhile (an import
+    // started from the admin runs in the web process).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wxr-turns-'))
+    const file = path.join(dir, 'turns.xml')
+    await writeLargeWxr(file, { posts: 1, commentsPerPost: 60 })
+    const events: ('comment' | 'timer')[] = []
+    const db = t.payload.db
+    const create = db.create
+    db.create = (args) => {
+      if (args.collection === 'comments') events.push('comment')
+      return create.call(db, args)
+    }
+    const timer = setInterval(() => events.push('timer'), 0)
+    try {
+      const summary = await importWxr(t.payload, file)
+      expect(summary.counts.comments.created).toBeGreaterThanOrEqual(50)
+    } finally {
+      clearInterval(timer)
+      db.create = create
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    const first = events.indexOf('comment')
+    const last = events.lastIndexOf('comment')
+    const between = events.slice(first, last).filter((event) => event === 'timer').length
+    // setInterval(0) fires at most once a millisecond: the import must let it run as it goes.
+    expect(between).toBeGreaterThanOrEqual(5)
   })
 })

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { COMMENT_LIMITS } from '@/comments/rules/messages'
+import { yieldToEventLoop } from '@/lib/yieldToEventLoop'
 
 import { addSkipped, type ImportSummary } from './importSummary'
 import { commentStatusOf, wxrDate, type TextReader } from './wxrValues'
@@ -80,6 +81,9 @@ export async function importComments(
 
   const ours = new Map<number, Id>()
   for (const comment of comments) {
+    // A turn of the event loop between comments: an import from the admin runs in the web
+    // process, and a post's comments (a Payload write each) would otherwise hold every request.
+    await yieldToEventLoop()
     const label = `comment ${comment.id} (post ${item.postId})`
     const status = commentStatusOf(comment.approved)
     if (!status) {
