@@ -22,6 +22,7 @@ const targets = {
   postgres: { DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' },
 }
 
+let status = 0
 for (const [dialect, env] of Object.entries(targets)) {
   console.log(`\n--- ${dialect}`)
   const result = spawnSync(
@@ -33,9 +34,10 @@ for (const [dialect, env] of Object.entries(targets)) {
     },
   )
   if (result.status !== 0) {
-    fs.rmSync(targets.sqlite.DATA_DIR, { recursive: true, force: true })
-    process.exit(result.status ?? 1)
+    status = result.status ?? 1
+    break
   }
 }
 // The SQLite target's empty data directory: nothing in it is needed once the files are written.
 fs.rmSync(targets.sqlite.DATA_DIR, { recursive: true, force: true })
+process.exit(status)
